@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Concentus;
 
 namespace VanYen.Media.Engine.Audio.Resampling;
@@ -26,6 +25,11 @@ public sealed class AudioResampler : IDisposable
     public const int MaximumRate = 192_000;
 
     private readonly IResampler? _resampler;
+
+    // Concentus' 16-bit entry points allocate a scratch array on every call (~4 KB per
+    // 20 ms at 48 kHz); its float ones do not, so samples go through these buffers.
+    private float[] _floatInput = [];
+    private float[] _floatOutput = [];
 
     /// <summary>Creates a resampler from <paramref name="inputRate"/> to <paramref name="outputRate"/> hertz for 1 or 2 channels.</summary>
     public AudioResampler(int inputRate, int outputRate, int channels = 1, int quality = DefaultQuality)
@@ -96,20 +100,27 @@ public sealed class AudioResampler : IDisposable
             return input.Length;
         }
 
-        // Concentus takes a writable span for its input but only reads it; viewing the
-        // caller's read-only samples that way saves copying every frame.
-        Span<short> source = MemoryMarshal.CreateSpan(ref MemoryMarshal.GetReference(input), input.Length);
+        int outputLength = MaxOutputLength(input.Length);
+        if (_floatInput.Length < input.Length || _floatOutput.Length < outputLength)
+        {
+            // Only when a longer frame than any before arrives: steady state allocates nothing.
+            _floatInput = new float[input.Length];
+            _floatOutput = new float[outputLength];
+        }
+
+        SampleConversion.ToSingle(input, _floatInput);
         int framesIn = input.Length / Channels;
-        int framesOut = output.Length / Channels;
+        int framesOut = outputLength / Channels;
         if (Channels == 1)
         {
-            _resampler.Process(0, source, ref framesIn, output, ref framesOut);
+            _resampler.Process(0, _floatInput.AsSpan(0, input.Length), ref framesIn, _floatOutput.AsSpan(0, outputLength), ref framesOut);
         }
         else
         {
-            _resampler.ProcessInterleaved(source, ref framesIn, output, ref framesOut);
+            _resampler.ProcessInterleaved(_floatInput.AsSpan(0, input.Length), ref framesIn, _floatOutput.AsSpan(0, outputLength), ref framesOut);
         }
 
+        SampleConversion.ToInt16(_floatOutput.AsSpan(0, framesOut * Channels), output);
         return framesOut * Channels;
     }
 
