@@ -111,7 +111,7 @@ public sealed class PcmFramePoolTests
 
         Parallel.For(0, 4, worker =>
         {
-            for (int i = 0; i < 20_000; i++)
+            for (int i = 0; i < 5_000; i++)
             {
                 if (!pool.TryRent(out PcmFrame frame))
                 {

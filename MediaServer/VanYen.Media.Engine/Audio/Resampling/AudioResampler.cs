@@ -15,8 +15,8 @@ namespace VanYen.Media.Engine.Audio.Resampling;
 /// </remarks>
 public sealed class AudioResampler : IDisposable
 {
-    /// <summary>Speex quality used when none is given: 5, the "desktop" setting (0 fastest, 10 best).</summary>
-    public const int DefaultQuality = 5;
+    /// <summary>Speex quality used when none is given: 4, Speex's own default, between its "VoIP" (3) and "desktop" (5) settings (0 fastest, 10 best).</summary>
+    public const int DefaultQuality = 4;
 
     /// <summary>Lowest supported rate, in hertz.</summary>
     public const int MinimumRate = 8_000;
