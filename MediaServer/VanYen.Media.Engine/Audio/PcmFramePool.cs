@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace VanYen.Media.Engine.Audio;
 
 /// <summary>
@@ -72,7 +74,7 @@ public sealed class PcmFramePool
     /// Rents a frame with <see cref="PcmFrame.SampleCount"/> = 960 and a silent level; its samples hold old data.
     /// Returns false (and counts it) when all <see cref="Capacity"/> frames are rented.
     /// </summary>
-    public bool TryRent(out PcmFrame frame)
+    public bool TryRent([NotNullWhen(true)] out PcmFrame? frame)
     {
         PcmFrame? rented = null;
         bool mustCreate = false;
@@ -99,7 +101,7 @@ public sealed class PcmFramePool
         if (rented is null)
         {
             Interlocked.Increment(ref _exhaustionCount);
-            frame = null!;
+            frame = null;
             return false;
         }
 

@@ -10,7 +10,7 @@ public sealed class PcmFramePoolTests
     {
         var pool = new PcmFramePool(capacity: 1);
 
-        Assert.True(pool.TryRent(out PcmFrame frame));
+        Assert.True(pool.TryRent(out PcmFrame? frame));
 
         Assert.Equal(960, frame.SampleCount);
         Assert.Equal(960, frame.Samples.Length);
@@ -40,14 +40,14 @@ public sealed class PcmFramePoolTests
     public void ReturnedFrameIsReusedAndReset()
     {
         var pool = new PcmFramePool(capacity: 4);
-        Assert.True(pool.TryRent(out PcmFrame first));
+        Assert.True(pool.TryRent(out PcmFrame? first));
         first.SampleCount = 480;
         first.Level = 30;
         first.Voice = true;
         first.Samples[0] = 1234;
 
         first.Return();
-        Assert.True(pool.TryRent(out PcmFrame second));
+        Assert.True(pool.TryRent(out PcmFrame? second));
 
         Assert.Same(first, second);
         Assert.Equal(1, pool.Created);
@@ -60,12 +60,12 @@ public sealed class PcmFramePoolTests
     public void ExhaustedPoolRecoversWhenAFrameIsReturned()
     {
         var pool = new PcmFramePool(capacity: 1);
-        Assert.True(pool.TryRent(out PcmFrame frame));
+        Assert.True(pool.TryRent(out PcmFrame? frame));
         Assert.False(pool.TryRent(out _));
 
         pool.Return(frame);
 
-        Assert.True(pool.TryRent(out PcmFrame again));
+        Assert.True(pool.TryRent(out PcmFrame? again));
         Assert.Same(frame, again);
         Assert.Equal(1, pool.ExhaustionCount);
     }
@@ -84,7 +84,7 @@ public sealed class PcmFramePoolTests
     {
         var pool = new PcmFramePool(capacity: 2);
         var other = new PcmFramePool(capacity: 2);
-        Assert.True(pool.TryRent(out PcmFrame frame));
+        Assert.True(pool.TryRent(out PcmFrame? frame));
 
         Assert.Throws<ArgumentException>(() => other.Return(frame));
         pool.Return(frame);
@@ -113,7 +113,7 @@ public sealed class PcmFramePoolTests
         {
             for (int i = 0; i < 5_000; i++)
             {
-                if (!pool.TryRent(out PcmFrame frame))
+                if (!pool.TryRent(out PcmFrame? frame))
                 {
                     continue;
                 }
@@ -142,7 +142,7 @@ public sealed class PcmFramePoolTests
 
         AllocationBudget.AssertZero(() =>
         {
-            if (pool.TryRent(out PcmFrame frame))
+            if (pool.TryRent(out PcmFrame? frame))
             {
                 pool.Return(frame);
             }
