@@ -63,6 +63,7 @@ public sealed partial class OggOpusReader
         _firstPacketIsReassembled = false;
         _trailingLength = 0;
 
+        bool droppedAtGap = false;
         if (header.SequenceNumber != _expectedSequenceNumber)
         {
             SequenceGapCount++;
@@ -74,21 +75,29 @@ public sealed partial class OggOpusReader
             if (_hasPending)
             {
                 DropPendingPacket();
+                droppedAtGap = true;
             }
         }
 
         _expectedSequenceNumber = header.SequenceNumber + 1;
-        if (!header.IsContinued && _hasPending)
-        {
-            // The previous page promised a continuation that never came.
-            DropPendingPacket();
-        }
-
         bool inContinuation = header.IsContinued;
-        if (inContinuation && !_hasPending && !_discardingContinuation)
+        if (!inContinuation)
         {
-            // The start of this packet was lost (or precedes where reading began).
-            CountDroppedPacket();
+            _discardingContinuation = false;
+            if (_hasPending)
+            {
+                // The previous page promised a continuation that never came.
+                DropPendingPacket();
+            }
+        }
+        else if (!_hasPending && !_discardingContinuation)
+        {
+            // The start of this packet was lost (counted already if it was pending at the gap).
+            if (!droppedAtGap)
+            {
+                CountDroppedPacket();
+            }
+
             _discardingContinuation = true;
         }
 
