@@ -36,7 +36,7 @@ internal static class ExternalTool
         return output.ToArray();
     }
 
-    /// <summary>Creates a 1 s 440 Hz mono Opus file at 32 kb/s with ffmpeg's libopus encoder.</summary>
+    /// <summary>Creates a 440 Hz mono Opus file of <paramref name="seconds"/> at 32 kb/s with ffmpeg's libopus encoder.</summary>
     public static string CreateSineOpusFile(TemporaryDirectory directory, double seconds = 1)
     {
         string path = directory.File("sine.opus");
