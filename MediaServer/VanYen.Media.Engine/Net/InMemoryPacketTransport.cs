@@ -67,7 +67,7 @@ public sealed class InMemoryPacketTransport : IPacketTransport, IDisposable
     }
 
     /// <inheritdoc/>
-    /// <remarks>Fails (counted) when <paramref name="remote"/> is not the peer's address, the datagram does not fit a buffer, or the peer's pool is empty.</remarks>
+    /// <remarks>Fails (counted) when <paramref name="remote"/> is not the peer's address, the datagram is not shorter than a packet buffer, or the peer's pool is empty.</remarks>
     public bool TrySend(ReadOnlySpan<byte> datagram, SocketAddress remote)
     {
         ArgumentNullException.ThrowIfNull(remote);
@@ -88,7 +88,7 @@ public sealed class InMemoryPacketTransport : IPacketTransport, IDisposable
 
     private void Receive(ReadOnlySpan<byte> datagram, SocketAddress remote)
     {
-        if (datagram.Length > _pool.SlotSize)
+        if (datagram.Length >= _pool.SlotSize)
         {
             _counters.AddReceived(datagram.Length);
             _counters.AddDroppedOversize();

@@ -56,7 +56,7 @@ public sealed class MediaSocketCounters : IDisposable
     /// <summary>Datagrams dropped because the packet buffer pool had no free slot.</summary>
     public long DroppedPoolExhausted => Interlocked.Read(ref _droppedPoolExhausted);
 
-    /// <summary>Datagrams dropped because they were larger than a packet buffer.</summary>
+    /// <summary>Datagrams dropped because they did not fit a packet buffer (with one byte to spare, to detect truncation).</summary>
     public long DroppedOversize => Interlocked.Read(ref _droppedOversize);
 
     /// <summary>Exceptions thrown by the datagram handler.</summary>

@@ -40,7 +40,9 @@ public sealed partial class UdpMediaSocket
             }
             catch (SocketException exception) when (exception.SocketErrorCode == SocketError.MessageSize)
             {
+                // Windows reports a datagram larger than the buffer as an error.
                 ReturnIfRented(rented, buffer);
+                _counters.AddReceived(_pool.SlotSize);
                 _counters.AddDroppedOversize();
                 continue;
             }
@@ -49,6 +51,16 @@ public sealed partial class UdpMediaSocket
                 ReturnIfRented(rented, buffer);
                 _counters.AddReceiveError();
                 LogTransientReceiveError(_logger, Name, exception.SocketErrorCode);
+                continue;
+            }
+
+            if (length >= _pool.SlotSize)
+            {
+                // Linux truncates a datagram to the buffer silently (MSG_TRUNC is not surfaced here), so a
+                // datagram filling the whole slot may have been longer: drop it rather than pass on a stub.
+                ReturnIfRented(rented, buffer);
+                _counters.AddReceived(length);
+                _counters.AddDroppedOversize();
                 continue;
             }
 

@@ -25,7 +25,7 @@ public sealed class UdpMediaSocketOptions
     /// <summary>Requested SO_SNDBUF in bytes.</summary>
     public int SendBufferSize { get; init; } = DefaultSendBufferSize;
 
-    /// <summary>Bytes per pooled packet buffer; larger datagrams are dropped and counted as oversize.</summary>
+    /// <summary>Bytes per pooled packet buffer. A datagram must be shorter than this (at most 2,047 bytes by default); longer ones are dropped and counted as oversize.</summary>
     public int PacketBufferSize { get; init; } = PacketBufferPool.DefaultSlotSize;
 
     /// <summary>Number of pooled packet buffers; when all are held by handlers, datagrams are dropped and counted.</summary>
