@@ -32,7 +32,6 @@ public sealed class PacketBufferPool
     private readonly int[] _next;
     private readonly int[] _tokens;
     private long _head;
-    private int _available;
     private long _exhaustedCount;
 
     /// <summary>Creates a pool of <paramref name="slotCount"/> slots of <paramref name="slotSize"/> bytes each, all in one pinned array.</summary>
@@ -59,7 +58,6 @@ public sealed class PacketBufferPool
         }
 
         _head = Pack(version: 0, index: 0);
-        _available = slotCount;
     }
 
     /// <summary>Number of slots.</summary>
@@ -68,8 +66,25 @@ public sealed class PacketBufferPool
     /// <summary>Bytes per slot; the largest datagram a slot can hold.</summary>
     public int SlotSize { get; }
 
-    /// <summary>Slots not rented right now (a snapshot under concurrency).</summary>
-    public int Available => Volatile.Read(ref _available);
+    /// <summary>Slots not rented right now: a snapshot, counted on demand (for tests and health checks, not per packet).</summary>
+    public int Available
+    {
+        get
+        {
+            // Counted from the tokens rather than kept in a shared counter, which would cost two more
+            // interlocked operations per rent and return.
+            int available = 0;
+            for (int i = 0; i < _tokens.Length; i++)
+            {
+                if ((Volatile.Read(ref _tokens[i]) & 1) == 0)
+                {
+                    available++;
+                }
+            }
+
+            return available;
+        }
+    }
 
     /// <summary>How many times <see cref="TryRent"/> found no free slot.</summary>
     public long ExhaustedCount => Interlocked.Read(ref _exhaustedCount);
@@ -95,7 +110,6 @@ public sealed class PacketBufferPool
             long seen = Interlocked.CompareExchange(ref _head, replacement, head);
             if (seen == head)
             {
-                Interlocked.Decrement(ref _available);
                 // The slot is ours alone now; odd token = rented.
                 int token = _tokens[index] + 1;
                 Volatile.Write(ref _tokens[index], token);
@@ -129,7 +143,6 @@ public sealed class PacketBufferPool
             long seen = Interlocked.CompareExchange(ref _head, replacement, head);
             if (seen == head)
             {
-                Interlocked.Increment(ref _available);
                 return;
             }
 

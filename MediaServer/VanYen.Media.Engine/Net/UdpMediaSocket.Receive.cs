@@ -91,7 +91,7 @@ public sealed partial class UdpMediaSocket
 
     private bool IsStopping(Exception exception, CancellationToken cancellation) =>
         exception is OperationCanceledException or ObjectDisposedException
-        || (Volatile.Read(ref _disposed) != 0 || cancellation.IsCancellationRequested) && exception is SocketException;
+        || (exception is SocketException && (Volatile.Read(ref _disposed) != 0 || cancellation.IsCancellationRequested));
 
     private static bool IsTransient(SocketError error) => error
         is SocketError.ConnectionReset      // Windows: ICMP port unreachable for an earlier send
