@@ -83,7 +83,7 @@ public sealed partial class SrtpContext
     /// Authenticates and decrypts an SRTP packet in place (RFC 3711 §3.3, RFC 7714 §8). On
     /// <see cref="SrtpUnprotectResult.Ok"/> the first <paramref name="length"/> bytes are the RTP packet
     /// and the SSRC's rollover counter and replay window have advanced; on any other result the state
-    /// is unchanged and the packet's bytes must be dropped.
+    /// is unchanged and the packet's bytes must be dropped (a failed GCM decryption clears the payload).
     /// </summary>
     public SrtpUnprotectResult UnprotectRtp(Span<byte> packet, out int length)
     {
