@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 
 namespace VanYen.Media.Engine.WebRtc.Srtp;
@@ -196,7 +197,7 @@ public sealed partial class SrtpContext : IDisposable
         return stream;
     }
 
-    private bool TryGetOrAddStream(uint ssrc, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SrtpStreamState? stream)
+    private bool TryGetOrAddStream(uint ssrc, [NotNullWhen(true)] out SrtpStreamState? stream)
     {
         stream = FindStream(ssrc);
         if (stream is not null)

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace VanYen.Media.Engine.WebRtc.Srtp;
 
 /// <summary>
@@ -56,7 +54,4 @@ internal static class SrtpKeyDerivation
 
         Derive(masterKey, masterSalt, rtcp ? SrtpKeyDerivationLabel.RtcpSalt : SrtpKeyDerivationLabel.RtpSalt, sessionSalt);
     }
-
-    /// <summary>Zeroes key bytes that are no longer needed.</summary>
-    public static void Wipe(Span<byte> secret) => CryptographicOperations.ZeroMemory(secret);
 }
