@@ -5,8 +5,8 @@ public sealed partial class JitterBuffer
     /// <summary>Transit history: 2 s of 20 ms packets.</summary>
     private const int TransitHistoryLength = 100;
 
-    /// <summary>The target moves 1/200 of the way down per packet once calm: a time constant of about 4 s.</summary>
-    private const double ShrinkDivisor = 200;
+    /// <summary>The target moves 1/500 of the way down per packet once calm: a time constant of about 10 s, so a jittery path is not re-learnt through late packets every few seconds.</summary>
+    private const double ShrinkDivisor = 500;
 
     private readonly double[] _transits;
     private readonly double[] _transitsSorted;

@@ -12,13 +12,16 @@ public sealed partial class JitterBuffer
     private long _nextTimestamp;
     private int _lastPacketSamples = FrameSamples;
     private int _consecutiveConcealed;
-    private double _smoothedLevelMilliseconds;
 
     private long _played;
     private long _concealed;
     private long _fecRecovered;
     private long _silenced;
     private long _skipped;
+    private long _expanded;
+    private double _peakLevelMilliseconds;
+    private long _lossStartSequence;
+    private long _lossStartTimestamp;
     private long _underruns;
     private long _decoderRejections;
 
@@ -42,12 +45,12 @@ public sealed partial class JitterBuffer
                 return JitterFrameKind.Buffering;
             }
 
+            JitterFrameKind kind = JitterFrameKind.Decoded;
             if (_pendingCount == 0)
             {
-                ReduceDelayIfAboveTarget();
+                kind = MoveDelayTowardTarget();
             }
 
-            JitterFrameKind kind = JitterFrameKind.Decoded;
             while (_pendingCount < FrameSamples)
             {
                 JitterFrameKind produced = ProduceNext();
@@ -94,7 +97,7 @@ public sealed partial class JitterBuffer
         _playing = true;
         _hasPlayed = true;
         _consecutiveConcealed = 0;
-        _smoothedLevelMilliseconds = BufferedSamples() / (double)SamplesPerMillisecond;
+        _peakLevelMilliseconds = BufferedSamples() / (double)SamplesPerMillisecond;
         return true;
     }
 
@@ -132,6 +135,7 @@ public sealed partial class JitterBuffer
         if (_bufferedCount > 0)
         {
             // Lost (or later than its turn): rebuild it from the next packet's FEC when that is here (RFC 6716 §2.1.7).
+            RememberWhereLossBegan();
             long following = _nextSequence + 1;
             int lost = _lastPacketSamples;
             _nextSequence++;
@@ -152,16 +156,34 @@ public sealed partial class JitterBuffer
             return ConcealOrSilence(lost);
         }
 
-        // Nothing buffered: conceal without moving the playout point, so a packet that is merely
-        // delayed still plays when it comes; past the limit, go back to buffering.
+        // Nothing buffered: the next packet is late or lost. Conceal it as lost and keep the schedule
+        // (if it comes later it is dropped as late), so the output stays aligned with the sender.
         if (_consecutiveConcealed < _options.MaxConsecutiveConcealedFrames)
         {
-            return ConcealOrSilence(FrameSamples);
+            RememberWhereLossBegan();
+            int missing = _lastPacketSamples;
+            _nextSequence++;
+            _nextTimestamp += missing;
+            return ConcealOrSilence(missing);
         }
 
+        // The stream stalled (or the sender paused): go back to where the gap began and refill to the
+        // target, so whatever the sender sent after the stall still plays.
+        _nextSequence = _lossStartSequence;
+        _nextTimestamp = _lossStartTimestamp;
         _playing = false;
         _underruns++;
         return JitterFrameKind.Buffering;
+    }
+
+    /// <summary>Notes the playout point at the start of a run of concealed frames.</summary>
+    private void RememberWhereLossBegan()
+    {
+        if (_consecutiveConcealed == 0)
+        {
+            _lossStartSequence = _nextSequence;
+            _lossStartTimestamp = _nextTimestamp;
+        }
     }
 
     private JitterFrameKind ConcealOrSilence(int samples)
@@ -182,31 +204,53 @@ public sealed partial class JitterBuffer
     }
 
     /// <summary>
-    /// Skips one packet when, on average, more than a frame beyond the target is buffered, so the
-    /// delay comes down after a spike has passed.
+    /// Brings the buffered delay towards the target one 20 ms step per tick: conceals a frame without
+    /// moving the playout point when too little is buffered, skips a packet when too much is.
     /// </summary>
-    private void ReduceDelayIfAboveTarget()
+    /// <remarks>
+    /// The level compared is the recent peak of the buffer level at ticks (decaying 25 ms per second):
+    /// the level when packets come fastest. Between ticks a late packet lowers the level for a moment,
+    /// which the target already covers. The 40 ms between the two thresholds keeps a step from undoing the last one.
+    /// </remarks>
+    /// <returns><see cref="JitterFrameKind.Concealed"/> when a frame was inserted, else <see cref="JitterFrameKind.Decoded"/>.</returns>
+    private JitterFrameKind MoveDelayTowardTarget()
     {
         double level = BufferedSamples() / (double)SamplesPerMillisecond;
-        _smoothedLevelMilliseconds += (level - _smoothedLevelMilliseconds) / 8;
-        if (_smoothedLevelMilliseconds <= _targetMilliseconds + 30)
+        _peakLevelMilliseconds = Math.Max(level, _peakLevelMilliseconds - 0.5);
+        if (_peakLevelMilliseconds < _targetMilliseconds - 10)
         {
-            return;
+            // Grow now, in one run of frames, rather than through underruns spread over the stream.
+            if (_consecutiveConcealed < _options.MaxConsecutiveConcealedFrames)
+            {
+                _decoder.Conceal(_pending.AsSpan(_pendingCount, FrameSamples));
+                _pendingCount += FrameSamples;
+                _consecutiveConcealed++;
+                _expanded++;
+                _peakLevelMilliseconds += FrameSamples / (double)SamplesPerMillisecond;
+                return JitterFrameKind.Concealed;
+            }
+
+            return JitterFrameKind.Decoded;
+        }
+
+        if (_peakLevelMilliseconds <= _targetMilliseconds + 30)
+        {
+            return JitterFrameKind.Decoded;
         }
 
         // Skip only between two buffered packets, so the skip never opens a hole to conceal.
         int slot = SlotOf(_nextSequence);
         if (_slotSequences[slot] != _nextSequence || !IsOccupied(_nextSequence + 1))
         {
-            return;
+            return JitterFrameKind.Decoded;
         }
 
-        int samples = _slotSampleCounts[slot];
-        _nextTimestamp = _slotTimestamps[slot] + samples;
+        _nextTimestamp = _slotTimestamps[slot] + _slotSampleCounts[slot];
         _nextSequence++;
         FreeSlot(slot);
         _skipped++;
-        _smoothedLevelMilliseconds -= samples / (double)SamplesPerMillisecond;
+        _peakLevelMilliseconds -= FrameSamples / (double)SamplesPerMillisecond;
+        return JitterFrameKind.Decoded;
     }
 
     /// <summary>Audio ahead of the playout point, in 48 kHz samples: pending decoded samples plus the buffered timestamp span.</summary>

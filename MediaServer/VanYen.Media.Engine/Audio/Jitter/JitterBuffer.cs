@@ -111,7 +111,7 @@ public sealed partial class JitterBuffer
             {
                 return new JitterBufferStatistics(
                     _received, _played, _duplicates, _late, _droppedOverflow, _malformed + _decoderRejections,
-                    _concealed, _fecRecovered, _silenced, _skipped, _underruns, _resets,
+                    _concealed, _fecRecovered, _silenced, _expanded, _skipped, _underruns, _resets,
                     _targetMilliseconds, BufferedSamples() / (double)SamplesPerMillisecond, _interarrivalJitterMilliseconds);
             }
         }

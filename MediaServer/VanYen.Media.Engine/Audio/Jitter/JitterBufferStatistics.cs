@@ -10,6 +10,7 @@ namespace VanYen.Media.Engine.Audio.Jitter;
 /// <param name="Concealed">Lost packets (or 20 ms of underrun) replaced by packet loss concealment.</param>
 /// <param name="FecRecovered">Lost packets rebuilt from the next packet's in-band FEC.</param>
 /// <param name="SilencedFrames">Lost packets replaced by silence after the concealment limit.</param>
+/// <param name="Expanded">Concealed frames inserted without losing a packet, to grow the delay to the target.</param>
 /// <param name="Skipped">Packets discarded unplayed to bring the delay back down to the target.</param>
 /// <param name="Underruns">Times the buffer ran dry past the concealment limit and went back to buffering.</param>
 /// <param name="Resets">Stream restarts: SSRC change, sequence number or timestamp jump.</param>
@@ -26,6 +27,7 @@ public readonly record struct JitterBufferStatistics(
     long Concealed,
     long FecRecovered,
     long SilencedFrames,
+    long Expanded,
     long Skipped,
     long Underruns,
     long Resets,

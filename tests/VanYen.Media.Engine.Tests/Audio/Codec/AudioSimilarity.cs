@@ -78,6 +78,57 @@ internal static class AudioSimilarity
         return norm == 0 ? 0 : cross / norm;
     }
 
+    /// <summary>
+    /// The energy-weighted mean, over windows of <paramref name="windowLength"/> samples of
+    /// <paramref name="reference"/>, of each window's normalized cross-correlation with
+    /// <paramref name="candidate"/> at that window's own best lag in ±<paramref name="maxLag"/>.
+    /// Unlike one global lag, this scores content, not alignment: an adaptive jitter buffer shifts the
+    /// alignment by 20 ms each time it grows or shrinks its delay.
+    /// </summary>
+    public static double SegmentalCorrelation(ReadOnlySpan<short> reference, ReadOnlySpan<short> candidate, int windowLength, int maxLag)
+    {
+        const int Decimation = 6;
+        double[] coarseReference = Decimate(reference, Decimation);
+        double[] coarseCandidate = Decimate(candidate, Decimation);
+        double[] fineReference = ToDouble(reference);
+        double[] fineCandidate = ToDouble(candidate);
+        double weighted = 0;
+        double totalEnergy = 0;
+        for (int start = 0; start + windowLength <= reference.Length; start += windowLength)
+        {
+            double energy = 0;
+            for (int i = start; i < start + windowLength; i++)
+            {
+                energy += fineReference[i] * fineReference[i];
+            }
+
+            int coarseStart = start / Decimation;
+            int coarseLength = windowLength / Decimation;
+            int coarseBest = 0;
+            double best = double.NegativeInfinity;
+            for (int lag = -maxLag / Decimation; lag <= maxLag / Decimation; lag++)
+            {
+                double value = WindowCorrelation(coarseReference, coarseCandidate, coarseStart, coarseLength, lag);
+                if (value > best)
+                {
+                    best = value;
+                    coarseBest = lag;
+                }
+            }
+
+            best = double.NegativeInfinity;
+            for (int lag = (coarseBest * Decimation) - (2 * Decimation); lag <= (coarseBest * Decimation) + (2 * Decimation); lag++)
+            {
+                best = Math.Max(best, WindowCorrelation(fineReference, fineCandidate, start, windowLength, lag));
+            }
+
+            weighted += best * energy;
+            totalEnergy += energy;
+        }
+
+        return totalEnergy == 0 ? 0 : weighted / totalEnergy;
+    }
+
     /// <summary>Root mean square of <paramref name="samples"/>.</summary>
     public static double Rms(ReadOnlySpan<short> samples)
     {
@@ -88,6 +139,29 @@ internal static class AudioSimilarity
         }
 
         return samples.IsEmpty ? 0 : Math.Sqrt(sum / samples.Length);
+    }
+
+    private static double WindowCorrelation(double[] reference, double[] candidate, int start, int length, int lag)
+    {
+        if (start + lag < 0 || start + lag + length > candidate.Length)
+        {
+            return double.NegativeInfinity;
+        }
+
+        double cross = 0;
+        double referenceEnergy = 0;
+        double candidateEnergy = 0;
+        for (int i = start; i < start + length; i++)
+        {
+            double a = reference[i];
+            double b = candidate[i + lag];
+            cross += a * b;
+            referenceEnergy += a * a;
+            candidateEnergy += b * b;
+        }
+
+        double norm = Math.Sqrt(referenceEnergy * candidateEnergy);
+        return norm == 0 ? 0 : cross / norm;
     }
 
     private static double[] ToDouble(ReadOnlySpan<short> samples)

@@ -318,7 +318,7 @@ public class JitterBufferTests
         double calm = buffer.Statistics.TargetDelayMilliseconds;
         Run(150, 80);
         double jittery = buffer.Statistics.TargetDelayMilliseconds;
-        Run(1500, 0);
+        Run(2500, 0);
         double calmAgain = buffer.Statistics.TargetDelayMilliseconds;
 
         Assert.InRange(calm, 20, 60);
