@@ -1,0 +1,279 @@
+using VanYen.Media.Engine.Audio.Codec;
+
+namespace VanYen.Media.Engine.Audio.Jitter;
+
+public sealed partial class JitterBuffer
+{
+    private readonly short[] _pending;
+    private int _pendingCount;
+    private bool _playing;
+    private bool _hasPlayed;
+    private long _nextSequence;
+    private long _nextTimestamp;
+    private int _lastPacketSamples = FrameSamples;
+    private int _consecutiveConcealed;
+
+    private long _played;
+    private long _concealed;
+    private long _fecRecovered;
+    private long _silenced;
+    private long _skipped;
+    private long _expanded;
+    private double _peakLevelMilliseconds;
+    private long _lossStartSequence;
+    private long _lossStartTimestamp;
+    private long _underruns;
+    private long _decoderRejections;
+
+    /// <summary>
+    /// Fills <paramref name="pcm"/> with the next 20 ms of audio; call once per 20 ms tick.
+    /// </summary>
+    /// <param name="pcm">Exactly <see cref="FrameSamples"/> samples (48 kHz mono).</param>
+    /// <returns>Where the audio came from; <see cref="JitterFrameKind.Buffering"/> and <see cref="JitterFrameKind.Silence"/> frames are zeros.</returns>
+    public JitterFrameKind Pop(Span<short> pcm)
+    {
+        if (pcm.Length != FrameSamples)
+        {
+            ThrowWrongFrameLength(pcm.Length);
+        }
+
+        lock (_lock)
+        {
+            if (!_playing && !TryStartPlayout())
+            {
+                pcm.Clear();
+                return JitterFrameKind.Buffering;
+            }
+
+            JitterFrameKind kind = JitterFrameKind.Decoded;
+            if (_pendingCount == 0)
+            {
+                kind = MoveDelayTowardTarget();
+            }
+
+            while (_pendingCount < FrameSamples)
+            {
+                JitterFrameKind produced = ProduceNext();
+                if (produced > kind)
+                {
+                    kind = produced;
+                }
+
+                if (produced == JitterFrameKind.Buffering)
+                {
+                    // Underrun past the concealment limit: play what is left, then silence, and refill.
+                    _pending.AsSpan(_pendingCount, FrameSamples - _pendingCount).Clear();
+                    _pendingCount = FrameSamples;
+                }
+            }
+
+            _pending.AsSpan(0, FrameSamples).CopyTo(pcm);
+            _pendingCount -= FrameSamples;
+            _pending.AsSpan(FrameSamples, _pendingCount).CopyTo(_pending);
+            if (kind == JitterFrameKind.Buffering)
+            {
+                _pendingCount = 0;
+            }
+
+            return kind;
+        }
+    }
+
+    /// <summary>Starts (or restarts after an underrun) playout once the target delay is buffered.</summary>
+    private bool TryStartPlayout()
+    {
+        if (_bufferedCount == 0 || BufferedSamples() < _targetMilliseconds * SamplesPerMillisecond)
+        {
+            return false;
+        }
+
+        // After an underrun the stream resumes at its oldest buffered packet; the gap before it is not replayed.
+        while (!IsOccupied(_nextSequence) && _nextSequence < _highestSequence)
+        {
+            _nextSequence++;
+        }
+
+        _nextTimestamp = _slotTimestamps[SlotOf(_nextSequence)];
+        _playing = true;
+        _hasPlayed = true;
+        _consecutiveConcealed = 0;
+        _peakLevelMilliseconds = BufferedSamples() / (double)SamplesPerMillisecond;
+        return true;
+    }
+
+    /// <summary>Appends the next packet's worth of audio (decoded, FEC, concealed or silent) to the pending samples.</summary>
+    private JitterFrameKind ProduceNext()
+    {
+        int slot = SlotOf(_nextSequence);
+        if (_slotSequences[slot] == _nextSequence)
+        {
+            // RFC 7587 §4.1: a timestamp gap with consecutive sequence numbers is DTX silence; fill it first.
+            long gap = _slotTimestamps[slot] - _nextTimestamp;
+            if (gap >= FrameSamples)
+            {
+                _nextTimestamp += FrameSamples;
+                return ConcealOrSilence(FrameSamples);
+            }
+
+            int written = _decoder.Decode(_payloads.AsSpan(slot * _options.MaxPayloadSize, _payloadLengths[slot]), _pending.AsSpan(_pendingCount));
+            _nextTimestamp = _slotTimestamps[slot] + _slotSampleCounts[slot];
+            _nextSequence++;
+            FreeSlot(slot);
+            if (written == 0)
+            {
+                _decoderRejections++;
+                return ConcealOrSilence(_lastPacketSamples);
+            }
+
+            _pendingCount += written;
+            _lastPacketSamples = written;
+            _consecutiveConcealed = 0;
+            _played++;
+            return JitterFrameKind.Decoded;
+        }
+
+        if (_bufferedCount > 0)
+        {
+            // Lost (or later than its turn): rebuild it from the next packet's FEC when that is here (RFC 6716 §2.1.7).
+            RememberWhereLossBegan();
+            long following = _nextSequence + 1;
+            int lost = _lastPacketSamples;
+            _nextSequence++;
+            _nextTimestamp += lost;
+            int followingSlot = SlotOf(following);
+            if (_slotSequences[followingSlot] == following)
+            {
+                ReadOnlySpan<byte> next = _payloads.AsSpan(followingSlot * _options.MaxPayloadSize, _payloadLengths[followingSlot]);
+                if (OpusPacketHeader.ModeOf(next[0]) != OpusPacketMode.Celt)
+                {
+                    _pendingCount += _decoder.DecodeFec(next, _pending.AsSpan(_pendingCount, lost));
+                    _consecutiveConcealed = 0;
+                    _fecRecovered++;
+                    return JitterFrameKind.FecRecovered;
+                }
+            }
+
+            return ConcealOrSilence(lost);
+        }
+
+        // Nothing buffered: the next packet is late or lost. Conceal it as lost and keep the schedule
+        // (if it comes later it is dropped as late), so the output stays aligned with the sender.
+        if (_consecutiveConcealed < _options.MaxConsecutiveConcealedFrames)
+        {
+            RememberWhereLossBegan();
+            int missing = _lastPacketSamples;
+            _nextSequence++;
+            _nextTimestamp += missing;
+            return ConcealOrSilence(missing);
+        }
+
+        // The stream stalled (or the sender paused): go back to where the gap began and refill to the
+        // target, so whatever the sender sent after the stall still plays.
+        _nextSequence = _lossStartSequence;
+        _nextTimestamp = _lossStartTimestamp;
+        _playing = false;
+        _underruns++;
+        return JitterFrameKind.Buffering;
+    }
+
+    /// <summary>Notes the playout point at the start of a run of concealed frames.</summary>
+    private void RememberWhereLossBegan()
+    {
+        if (_consecutiveConcealed == 0)
+        {
+            _lossStartSequence = _nextSequence;
+            _lossStartTimestamp = _nextTimestamp;
+        }
+    }
+
+    private JitterFrameKind ConcealOrSilence(int samples)
+    {
+        Span<short> target = _pending.AsSpan(_pendingCount, samples);
+        _pendingCount += samples;
+        if (_consecutiveConcealed < _options.MaxConsecutiveConcealedFrames)
+        {
+            _consecutiveConcealed++;
+            _decoder.Conceal(target);
+            _concealed++;
+            return JitterFrameKind.Concealed;
+        }
+
+        target.Clear();
+        _silenced++;
+        return JitterFrameKind.Silence;
+    }
+
+    /// <summary>
+    /// Brings the buffered delay towards the target one 20 ms step per tick: conceals a frame without
+    /// moving the playout point when too little is buffered, skips a packet when too much is.
+    /// </summary>
+    /// <remarks>
+    /// The level compared is the recent peak of the buffer level at ticks (decaying 25 ms per second):
+    /// the level when packets come fastest. Between ticks a late packet lowers the level for a moment,
+    /// which the target already covers. The 40 ms between the two thresholds keeps a step from undoing the last one.
+    /// </remarks>
+    /// <returns><see cref="JitterFrameKind.Concealed"/> when a frame was inserted, else <see cref="JitterFrameKind.Decoded"/>.</returns>
+    private JitterFrameKind MoveDelayTowardTarget()
+    {
+        double level = BufferedSamples() / (double)SamplesPerMillisecond;
+        _peakLevelMilliseconds = Math.Max(level, _peakLevelMilliseconds - 0.5);
+        if (_peakLevelMilliseconds < _targetMilliseconds - 10)
+        {
+            // Grow now, in one run of frames, rather than through underruns spread over the stream.
+            if (_consecutiveConcealed < _options.MaxConsecutiveConcealedFrames)
+            {
+                _decoder.Conceal(_pending.AsSpan(_pendingCount, FrameSamples));
+                _pendingCount += FrameSamples;
+                _consecutiveConcealed++;
+                _expanded++;
+                _peakLevelMilliseconds += FrameSamples / (double)SamplesPerMillisecond;
+                return JitterFrameKind.Concealed;
+            }
+
+            return JitterFrameKind.Decoded;
+        }
+
+        if (_peakLevelMilliseconds <= _targetMilliseconds + 30)
+        {
+            return JitterFrameKind.Decoded;
+        }
+
+        // Skip only between two buffered packets, so the skip never opens a hole to conceal.
+        int slot = SlotOf(_nextSequence);
+        if (_slotSequences[slot] != _nextSequence || !IsOccupied(_nextSequence + 1))
+        {
+            return JitterFrameKind.Decoded;
+        }
+
+        _nextTimestamp = _slotTimestamps[slot] + _slotSampleCounts[slot];
+        _nextSequence++;
+        FreeSlot(slot);
+        _skipped++;
+        _peakLevelMilliseconds -= FrameSamples / (double)SamplesPerMillisecond;
+        return JitterFrameKind.Decoded;
+    }
+
+    /// <summary>Audio ahead of the playout point, in 48 kHz samples: pending decoded samples plus the buffered timestamp span.</summary>
+    private long BufferedSamples()
+    {
+        long buffered = _pendingCount;
+        if (_bufferedCount > 0)
+        {
+            buffered += Math.Max(0, _highestTimestamp + _highestSampleCount - _nextTimestamp);
+        }
+
+        return buffered;
+    }
+
+    private void ResetPlayout()
+    {
+        _pendingCount = 0;
+        _playing = false;
+        _hasPlayed = false;
+        _lastPacketSamples = FrameSamples;
+        _consecutiveConcealed = 0;
+    }
+
+    private static void ThrowWrongFrameLength(int length) =>
+        throw new ArgumentException($"A jitter buffer frame is {FrameSamples} samples (20 ms at 48 kHz mono); got {length}.", "pcm");
+}
