@@ -148,6 +148,25 @@ public class RtpHeaderRewriterTests
         Assert.False(RtpHeaderRewriter.TryGetExtension(bytes, 1, out _));
     }
 
+    [Theory]
+    [InlineData(21)]
+    [InlineData(22)]
+    public void ExtensionRewritesOfMutatedPacketsNeverThrowAndLeaveParsablePacketsParsable(int seed)
+    {
+        byte[] map = [0, 2, 1, 0, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14];
+        foreach (byte[] valid in new[] { RtpTestPackets.ChromeAudio(), RtpTestPackets.TwoByteWithCsrcsAndPadding() })
+        {
+            foreach (byte[] bytes in ByteMutations.Of(valid, seed, 1000))
+            {
+                bool parsable = RtpPacket.TryParse(bytes, out _);
+                RtpHeaderRewriter.TryGetExtension(bytes, 3, out _);
+                RtpHeaderRewriter.TrySetExtensionId(bytes, 1, 6);
+                RtpHeaderRewriter.TryRemapExtensionIds(bytes, map);
+                Assert.Equal(parsable, RtpPacket.TryParse(bytes, out _));
+            }
+        }
+    }
+
     [Fact]
     public void ParseAndRewriteForForwardingAllocatesNothing()
     {
