@@ -1,0 +1,11 @@
+namespace VanYen.Media.Engine.Rooms;
+
+/// <summary>What a room does with the media its participants send.</summary>
+public enum RoomKind
+{
+    /// <summary>The participant's audio is decoded, re-encoded and sent back to them: a mic and speaker check.</summary>
+    Echo,
+
+    /// <summary>A publisher's audio is forwarded, without transcoding, to every listener of the room.</summary>
+    Relay,
+}
