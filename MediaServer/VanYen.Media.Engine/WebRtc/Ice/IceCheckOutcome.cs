@@ -15,7 +15,7 @@ public enum IceCheckOutcome
     /// <summary>A well-formed STUN message that is not a Binding request (indication, response): no answer.</summary>
     Ignored,
 
-    /// <summary>Not a well-formed STUN message, or a wrong FINGERPRINT: dropped and counted.</summary>
+    /// <summary>Not a well-formed STUN message, a wrong FINGERPRINT, or a Binding request without one: dropped and counted.</summary>
     DroppedMalformed,
 
     /// <summary>USERNAME or MESSAGE-INTEGRITY missing, or MESSAGE-INTEGRITY wrong: dropped silently and counted.</summary>

@@ -61,6 +61,13 @@ public sealed partial class IceLiteAgent
             return Count(ref _ignored, IceCheckOutcome.Ignored);
         }
 
+        // RFC 8445 §7.1: connectivity checks carry FINGERPRINT (browsers always do). Requiring it also leaves no
+        // byte of an answered check unprotected: what follows MESSAGE-INTEGRITY is covered by the CRC.
+        if (!request.HasFingerprint)
+        {
+            return Count(ref _droppedMalformed, IceCheckOutcome.DroppedMalformed);
+        }
+
         if (!request.HasMessageIntegrity
             || !request.TryGetIceUsername(out ReadOnlySpan<byte> recipientUfrag, out ReadOnlySpan<byte> senderUfrag))
         {

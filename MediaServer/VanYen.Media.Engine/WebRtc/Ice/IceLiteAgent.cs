@@ -27,7 +27,7 @@ public sealed partial class IceLiteAgent
     private readonly Lock _lock = new();
     private readonly ConcurrentDictionary<string, IceSession> _sessionsByUfrag = new(IceUfragComparer.Instance);
     private readonly ConcurrentDictionary<string, IceSession>.AlternateLookup<ReadOnlySpan<byte>> _sessionsByUfragBytes;
-    private readonly ConcurrentDictionary<SocketAddress, IceSession> _sessionsByAddress = new();
+    private readonly ConcurrentDictionary<SocketAddress, IceSession> _sessionsByAddress = new(SocketAddressComparer.Instance);
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly long _consentTimeoutTicks;
@@ -142,7 +142,11 @@ public sealed partial class IceLiteAgent
     /// Finds the session whose peer's authenticated checks came from <paramref name="remote"/>, for a DTLS or
     /// SRTP datagram: any validated address is accepted, not only the selected one. Lock-free, O(1), allocates nothing.
     /// </summary>
-    /// <param name="remote">The datagram's source exactly as the socket reported it (see <see cref="HandleStun"/> on IPv4-mapped addresses).</param>
+    /// <param name="remote">
+    /// The datagram's source as the socket reported it (see <see cref="HandleStun"/> on IPv4-mapped addresses). Its
+    /// first <see cref="SocketAddress.Size"/> bytes are compared, without the IPv6 flow label, so a reused instance
+    /// with a larger buffer matches.
+    /// </param>
     /// <param name="session">The session; check <see cref="IceSession.IsLive"/> if a race with removal matters.</param>
     public bool TryGetSession(SocketAddress remote, [MaybeNullWhen(false)] out IceSession session) =>
         _sessionsByAddress.TryGetValue(remote, out session);

@@ -15,7 +15,7 @@ public sealed partial class IceSession
     {
         for (int i = 0; i < _addressCount; i++)
         {
-            if (_addresses[i]!.Equals(address))
+            if (SocketAddressComparer.Instance.Equals(_addresses[i], address))
             {
                 return i;
             }
