@@ -144,17 +144,9 @@ public sealed partial class IceLiteAgent
             }
 
             // Checked again under the lock: two receive loops may both be learning the remote ufrag.
-            if (session.RemoteUfragBytes is { } knownRemoteUfrag)
+            if (session.RemoteUfragBytes is { } knownRemoteUfrag && !senderUfrag.SequenceEqual(knownRemoteUfrag))
             {
-                if (!senderUfrag.SequenceEqual(knownRemoteUfrag))
-                {
-                    return Count(ref _droppedRemoteUfragMismatch, IceCheckOutcome.DroppedRemoteUfragMismatch);
-                }
-            }
-            else
-            {
-                byte[] learned = senderUfrag.ToArray();
-                session.SetRemoteUfrag(Encoding.Latin1.GetString(learned), learned);
+                return Count(ref _droppedRemoteUfragMismatch, IceCheckOutcome.DroppedRemoteUfragMismatch);
             }
 
             DateTimeOffset nowTime = _timeProvider.GetUtcNow();
@@ -181,6 +173,12 @@ public sealed partial class IceLiteAgent
             {
                 selectedBefore = session.Selected;
                 session.Touch(index, now);
+            }
+
+            if (session.RemoteUfragBytes is null)
+            {
+                byte[] learned = senderUfrag.ToArray();
+                session.SetRemoteUfrag(Encoding.Latin1.GetString(learned), learned);
             }
 
             Select(session, index, useCandidate, now);

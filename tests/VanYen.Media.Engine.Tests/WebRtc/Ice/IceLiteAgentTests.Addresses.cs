@@ -221,6 +221,22 @@ public partial class IceLiteAgentTests
     }
 
     [Fact]
+    public void ACheckDroppedForAnAddressInUseTeachesNothing()
+    {
+        IceLiteAgent agent = CreateAgent();
+        IceSession fresh = agent.Register("SessA", "PasswordOfSessionA0123456");
+        agent.Register("SessB", "PasswordOfSessionB0123456");
+        SocketAddress taken = IceCheckBuilder.Address("198.51.100.2", 40002);
+        Check(agent, taken, "SessB:PeerB", "PasswordOfSessionB0123456");
+
+        Assert.Equal(IceCheckOutcome.DroppedAddressInUse, Check(agent, taken, "SessA:Spoofer", "PasswordOfSessionA0123456"));
+
+        Assert.Null(fresh.RemoteUfrag);
+        Assert.Equal(IceSessionState.New, fresh.State);
+        Assert.Null(fresh.LastConsent);
+    }
+
+    [Fact]
     public void TheSelectedAddressIsCopiedIntoTheSendLoopsInstance()
     {
         IceLiteAgent agent = CreateAgent();

@@ -306,6 +306,7 @@ public partial class IceLiteAgentTests
 
         Assert.Equal(IceCheckOutcome.DroppedAddressInUse, outcome);
         Assert.Equal(0, length);
+        Assert.Equal("PeerA", first.RemoteUfrag);
         Assert.Equal(secondAddress, second.SelectedAddress);
         Assert.Equal(firstAddress, first.SelectedAddress);
         Assert.Equal([firstAddress], first.ValidatedAddresses);
