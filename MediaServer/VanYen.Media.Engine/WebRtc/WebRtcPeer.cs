@@ -50,6 +50,12 @@ public sealed partial class WebRtcPeer : IDtlsSender, IDisposable
     /// <param name="certificate">Our DTLS certificate (its fingerprint is in our SDP).</param>
     /// <param name="options">SRTP profiles, SSRC, CNAME; defaults when null.</param>
     public WebRtcPeer(string id, WebRtcEndpoint endpoint, IceSession session, NegotiatedSession negotiated, DtlsCertificate certificate, WebRtcPeerOptions? options = null)
+        : this(id, endpoint, session, negotiated, certificate, options, startDtls: true)
+    {
+    }
+
+    /// <summary>Creates the peer; without <paramref name="startDtls"/> the keys come from <see cref="InstallSrtp"/> (tests, benchmarks).</summary>
+    internal WebRtcPeer(string id, WebRtcEndpoint endpoint, IceSession session, NegotiatedSession negotiated, DtlsCertificate certificate, WebRtcPeerOptions? options, bool startDtls)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
         ArgumentNullException.ThrowIfNull(endpoint);
@@ -73,6 +79,11 @@ public sealed partial class WebRtcPeer : IDtlsSender, IDisposable
 
         session.Owner = this;
         endpoint.Track(this);
+        if (!startDtls)
+        {
+            return;
+        }
+
         if (role == DtlsRole.Server)
         {
             StartHandshake();
@@ -233,27 +244,35 @@ public sealed partial class WebRtcPeer : IDtlsSender, IDisposable
 
         using (SrtpKeyingMaterial keys = SrtpKeyingMaterial.Split(profile, result.KeyingMaterial, result.Role == DtlsRole.Client))
         {
-            SrtpContext inbound = keys.CreateInboundContext();
-            SrtpContext outbound = keys.CreateOutboundContext();
-            lock (_receiveLock)
+            if (!InstallSrtp(keys.CreateInboundContext(), keys.CreateOutboundContext()))
             {
-                lock (_sendLock)
-                {
-                    if (_closed != 0)
-                    {
-                        inbound.Dispose();
-                        outbound.Dispose();
-                        return;
-                    }
-
-                    _inbound = inbound;
-                    _outbound = outbound;
-                }
+                return;
             }
         }
 
         WebRtcLog.PeerConnected(_logger, Id, IceSession.SelectedEndPoint, DtlsSrtpProtectionProfile.GetName(result.SrtpProtectionProfile));
         _connected.TrySetResult();
+    }
+
+    /// <summary>Puts the SRTP contexts in place (false, disposing them, when the peer already closed).</summary>
+    internal bool InstallSrtp(SrtpContext inbound, SrtpContext outbound)
+    {
+        lock (_receiveLock)
+        {
+            lock (_sendLock)
+            {
+                if (_closed != 0)
+                {
+                    inbound.Dispose();
+                    outbound.Dispose();
+                    return false;
+                }
+
+                _inbound = inbound;
+                _outbound = outbound;
+                return true;
+            }
+        }
     }
 
     private void OnDtlsClosed(object? sender, DtlsClosedEventArgs e)
