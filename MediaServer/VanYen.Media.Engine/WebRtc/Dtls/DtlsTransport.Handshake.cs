@@ -19,10 +19,14 @@ public sealed partial class DtlsTransport
         _handshakeCancellation = CancellationTokenSource.CreateLinkedTokenSource(
             cancellationToken, _timeoutSource.Token, _disposeSource.Token);
         _queue.WaitCancellation = _handshakeCancellation.Token;
+    }
 
+    /// <summary>Called by <see cref="StartAsync"/> outside the lock (the callback may run at once and takes it).</summary>
+    private void WatchHandshakeDeadline()
+    {
         // Fail the task at once, even while the handshake still waits for a pool worker; the worker, if running,
         // leaves its blocking receive through the same token.
-        _handshakeCancellationRegistration = _handshakeCancellation.Token.UnsafeRegister(
+        _handshakeCancellationRegistration = _handshakeCancellation!.Token.UnsafeRegister(
             static state => ((DtlsTransport)state!).OnHandshakeCancelled(), this);
     }
 

@@ -181,6 +181,7 @@ public sealed partial class DtlsTransport : IDisposable
             BeginHandshakeDeadline(cancellationToken);
         }
 
+        WatchHandshakeDeadline();
         try
         {
             _pool.Enqueue(RunHandshake);

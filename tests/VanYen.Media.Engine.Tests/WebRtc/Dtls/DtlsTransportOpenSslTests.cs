@@ -92,6 +92,32 @@ public sealed class DtlsTransportOpenSslTests : IDisposable
     }
 
     [Fact]
+    public async Task AClientHelloFragmentedAcrossSeveralDatagramsIsReassembled()
+    {
+        // Like a browser's ClientHello with post-quantum key shares: a long server name and a 256-byte MTU make
+        // OpenSSL split its 441-byte ClientHello into three fragments, each in its own datagram.
+        using var endpoint = new UdpDtlsEndpoint();
+        using var transport = new DtlsTransport(
+            DtlsRole.Server, DtlsTestCertificates.Server, DtlsTestCertificates.Client.Fingerprint, endpoint, pool: _pool);
+        endpoint.Transport = transport;
+        endpoint.StartReceiving();
+        Task<DtlsHandshakeResult> handshake = transport.StartAsync();
+        string longName = string.Join('.', Enumerable.Repeat(new string('a', 60), 4));
+
+        using var openssl = OpenSslProcess.Start(
+            "s_client", "-dtls1_2", "-connect", "127.0.0.1:" + endpoint.Port.ToString(CultureInfo.InvariantCulture),
+            "-mtu", "256", "-servername", longName,
+            "-use_srtp", "SRTP_AES128_CM_SHA1_80", "-cert", _peerPem, "-key", _peerPem,
+            "-keymatexport", "EXTRACTOR-dtls_srtp", "-keymatexportlen", "60");
+
+        DtlsHandshakeResult result = await handshake.WaitAsync(_guard);
+        string keyingMaterial = await openssl.WaitForLineAsync("Keying material:", _guard);
+
+        Assert.Equal(ParseHex(keyingMaterial), result.KeyingMaterial.ToArray());
+        Assert.True(endpoint.ClientHelloFragmentCount >= 3, $"{endpoint.ClientHelloFragmentCount} ClientHello fragments");
+    }
+
+    [Fact]
     public async Task OpenSslClientWithAnUnexpectedCertificateIsRejectedForItsFingerprint()
     {
         using var endpoint = new UdpDtlsEndpoint();

@@ -79,6 +79,21 @@ public sealed partial class DtlsTransportTests
     }
 
     [Fact]
+    public async Task FlightsFragmentedToA256ByteMtuAreReassembled()
+    {
+        var options = new DtlsTransportOptions { MaxSendDatagramLength = 256, InitialRetransmitTimeout = _fastRetransmit };
+        using var pair = new DtlsTestPair(_pool, options, options);
+        pair.ClientToServer.Hold = (_, datagram) => IsClientHello(datagram);
+
+        (DtlsHandshakeResult server, DtlsHandshakeResult client) = await pair.HandshakeAsync();
+
+        Assert.Equal(server.KeyingMaterial.ToArray(), client.KeyingMaterial.ToArray());
+        Assert.All(pair.ClientToServer.Sent, datagram => Assert.True(datagram.Length <= 256));
+        Assert.All(pair.ServerToClient.Sent, datagram => Assert.True(datagram.Length <= 256));
+        Assert.True(pair.ServerToClient.Sent.Count(IsCertificate) >= 2, "the server's Certificate should span several datagrams");
+    }
+
+    [Fact]
     public async Task ReorderedDatagramsStillComplete()
     {
         var options = new DtlsTransportOptions { InitialRetransmitTimeout = _fastRetransmit };
@@ -162,6 +177,20 @@ public sealed partial class DtlsTransportTests
     }
 
     [Fact]
+    public async Task AnAlreadyCancelledTokenCancelsTheHandshakeWithoutRunningIt()
+    {
+        var link = new InMemoryDtlsLink();
+        using var transport = new DtlsTransport(
+            DtlsRole.Client, DtlsTestCertificates.Client, DtlsTestCertificates.Server.Fingerprint, link, pool: _pool);
+
+        Task<DtlsHandshakeResult> handshake = transport.StartAsync(new CancellationToken(canceled: true));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => handshake.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(DtlsTransportState.Failed, transport.State);
+        Assert.Empty(link.Sent);
+    }
+
+    [Fact]
     public void AFullQueueDropsAndCountsInsteadOfBlocking()
     {
         var options = new DtlsTransportOptions { ReceiveQueueCapacity = 4 };
@@ -184,7 +213,10 @@ public sealed partial class DtlsTransportTests
     public async Task JunkBeforeDuringAndAfterTheHandshakeIsDiscarded()
     {
         var random = new Random(5764);
-        using var pair = new DtlsTestPair(_pool);
+
+        // Room for all the junk, so the final close_notify is never the datagram a full queue drops.
+        var options = new DtlsTransportOptions { ReceiveQueueCapacity = 1024 };
+        using var pair = new DtlsTestPair(_pool, options, options);
         for (int i = 0; i < 50; i++)
         {
             pair.Server.OnDatagram(RandomDatagram(random));
@@ -223,6 +255,8 @@ public sealed partial class DtlsTransportTests
     }
 
     private static bool IsClientHello(byte[] datagram) => datagram.Length > 13 && datagram[0] == 22 && datagram[13] == 1;
+
+    private static bool IsCertificate(byte[] datagram) => datagram.Length > 13 && datagram[0] == 22 && datagram[13] == 11;
 
     private static byte[] RandomDatagram(Random random)
     {

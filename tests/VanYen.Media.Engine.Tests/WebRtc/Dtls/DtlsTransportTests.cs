@@ -67,6 +67,26 @@ public sealed partial class DtlsTransportTests : IDisposable
     }
 
     [Fact]
+    public async Task TheServersCertificateRequestListsEcdsaAsChromeRequires()
+    {
+        using var pair = new DtlsTestPair(_pool);
+
+        await pair.HandshakeAsync();
+
+        // RFC 5246 §7.4.4 in a DTLS record: 13-byte record header, 12-byte handshake header (type 13), then
+        // certificate_types<1..255> and supported_signature_algorithms<2..2^16-2>.
+        byte[] request = Assert.Single(pair.ServerToClient.Sent, d => d.Length > 25 && d[0] == 22 && d[13] == 13);
+        int typesLength = request[25];
+        byte[] types = request[26..(26 + typesLength)];
+        int algorithmsOffset = 26 + typesLength;
+        int algorithmsLength = (request[algorithmsOffset] << 8) | request[algorithmsOffset + 1];
+        byte[] algorithms = request[(algorithmsOffset + 2)..(algorithmsOffset + 2 + algorithmsLength)];
+        Assert.Contains((byte)64, types);
+        Assert.Contains((byte)1, types);
+        Assert.Contains(algorithms.Chunk(2), pair => pair[0] == 4 && pair[1] == 3);
+    }
+
+    [Fact]
     public async Task TwoHandshakesExportDifferentKeys()
     {
         using var first = new DtlsTestPair(_pool);

@@ -25,6 +25,11 @@ internal sealed class UdpDtlsEndpoint : IDtlsSender, IDisposable
 
     public DtlsTransport? Transport { get; set; }
 
+    /// <summary>Received datagrams that start with a ClientHello fragment (handshake record, message type 1).</summary>
+    public int ClientHelloFragmentCount => Volatile.Read(ref _clientHelloFragments);
+
+    private int _clientHelloFragments;
+
     public static int FreeUdpPort()
     {
         using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
@@ -80,6 +85,11 @@ internal sealed class UdpDtlsEndpoint : IDtlsSender, IDisposable
             }
 
             _peer ??= (IPEndPoint)received.RemoteEndPoint;
+            if (received.ReceivedBytes > 13 && buffer[0] == 22 && buffer[13] == 1)
+            {
+                Interlocked.Increment(ref _clientHelloFragments);
+            }
+
             Transport?.OnDatagram(buffer.AsSpan(0, received.ReceivedBytes));
         }
     }
