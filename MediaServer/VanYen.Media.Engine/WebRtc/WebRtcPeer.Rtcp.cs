@@ -74,7 +74,7 @@ public sealed partial class WebRtcPeer
             }
 
             Interlocked.Increment(ref _rtcpSent);
-            return transport.TrySend(_rtcpBuffer.AsSpan(0, length), _destination);
+            return transport.TrySend(_rtcpBuffer.AsSpan(0, length), _destination!);
         }
     }
 }

@@ -72,16 +72,24 @@ public sealed partial class WebRtcPeer
         }
     }
 
+    // Under the send lock. The address is copied only when ICE selected another one (an exact-size copy, so
+    // transports that compare addresses whole see the same bytes); the steady state allocates nothing.
     private bool TryGetDestination(out IPacketTransport transport)
     {
         transport = _endpoint.Transport!;
-        return transport is not null && IceSession.TryCopySelectedAddress(_destination);
+        if (_destinationChanged || _destination is null)
+        {
+            _destinationChanged = false;
+            _destination = IceSession.SelectedAddress;
+        }
+
+        return transport is not null && _destination is not null;
     }
 
     private bool Send(IPacketTransport transport, int length)
     {
         Interlocked.Increment(ref _packetsSent);
-        return transport.TrySend(_sendBuffer.AsSpan(0, length), _destination);
+        return transport.TrySend(_sendBuffer.AsSpan(0, length), _destination!);
     }
 
     private void RecordSent(ReadOnlySpan<byte> rtp)

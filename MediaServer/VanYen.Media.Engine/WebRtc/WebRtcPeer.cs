@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using VanYen.Media.Engine.WebRtc.Dtls;
 using VanYen.Media.Engine.WebRtc.Ice;
@@ -30,8 +29,8 @@ public sealed partial class WebRtcPeer : IDtlsSender, IDisposable
     private readonly Lock _sendLock = new();
     private readonly Lock _dtlsSendLock = new();
     private readonly byte[] _sendBuffer = new byte[SendBufferLength];
-    private readonly SocketAddress _destination = new(AddressFamily.InterNetworkV6);
-    private readonly SocketAddress _dtlsDestination = new(AddressFamily.InterNetworkV6);
+    private SocketAddress? _destination;
+    private volatile bool _destinationChanged = true;
     private readonly TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile SrtpContext? _inbound;
     private volatile SrtpContext? _outbound;
@@ -78,6 +77,7 @@ public sealed partial class WebRtcPeer : IDtlsSender, IDisposable
         _dtls.Closed += OnDtlsClosed;
 
         session.Owner = this;
+        session.SelectedAddressChanged += OnSelectedAddressChanged;
         endpoint.Track(this);
         if (!startDtls)
         {
@@ -88,13 +88,9 @@ public sealed partial class WebRtcPeer : IDtlsSender, IDisposable
         {
             StartHandshake();
         }
-        else
+        else if (session.SelectedAddress is not null)
         {
-            session.SelectedAddressChanged += OnSelectedAddressChanged;
-            if (session.SelectedAddress is not null)
-            {
-                StartHandshake();
-            }
+            StartHandshake();
         }
     }
 
@@ -190,11 +186,12 @@ public sealed partial class WebRtcPeer : IDtlsSender, IDisposable
     /// <inheritdoc/>
     void IDtlsSender.Send(ReadOnlySpan<byte> datagram)
     {
+        // Rare (handshake flights, alerts): a fresh copy of the selected address each time is fine here.
         lock (_dtlsSendLock)
         {
-            if (_endpoint.Transport is { } transport && IceSession.TryCopySelectedAddress(_dtlsDestination))
+            if (_endpoint.Transport is { } transport && IceSession.SelectedAddress is { } destination)
             {
-                transport.TrySend(datagram, _dtlsDestination);
+                transport.TrySend(datagram, destination);
             }
         }
     }
@@ -204,7 +201,8 @@ public sealed partial class WebRtcPeer : IDtlsSender, IDisposable
 
     private void OnSelectedAddressChanged(object? sender, IceSelectedAddressChangedEventArgs e)
     {
-        if (e.Current is not null)
+        _destinationChanged = true;
+        if (e.Current is not null && _dtls.Role == DtlsRole.Client)
         {
             StartHandshake();
         }
