@@ -149,8 +149,9 @@ public sealed class SqliteAreaRepository : IAreaRepository
         {
             return await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
         }
-        catch (SqliteException exception) when (SqliteText.IsForeignKeyViolation(exception))
+        catch (SqliteException exception) when (exception.SqliteErrorCode == SqliteText.SqliteConstraint)
         {
+            // Only a foreign key can fail this DELETE; its error did not carry the extended code 787 (seen in tests), so match the plain code.
             throw new DomainConflictException(DomainErrors.AreaInUse, $"Area {id} still has child areas, clusters or users.", exception);
         }
     }
