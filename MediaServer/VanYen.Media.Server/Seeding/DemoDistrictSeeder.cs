@@ -95,10 +95,11 @@ public sealed partial class DemoDistrictSeeder
         {
             var commune = await _areas.AddAsync(new NewArea(district.Id, AreaKind.Commune, communePlan.Name), cancellationToken).ConfigureAwait(false);
             areasByName.Add(commune.Name, commune);
+            string inSentence = char.ToLowerInvariant(communePlan.Name[0]) + communePlan.Name[1..];
             var centre = new NewCluster(
                 commune.Id,
-                "Cụm loa trung tâm " + communePlan.Name,
-                "Trụ sở UBND " + communePlan.Name,
+                "Cụm loa trung tâm " + inSentence,
+                "Trụ sở UBND " + inSentence,
                 DefaultVolume: 85,
                 DemoDistrictPlan.CommuneCentreHours);
             devices.Add(await AddClusterWithReceiverAsync(centre, cancellationToken).ConfigureAwait(false));

@@ -11,6 +11,8 @@ internal sealed class SqliteDomainTransaction(SqliteConnection connection, Sqlit
 
     public bool IsOpen { get; private set; } = true;
 
+    private bool IsDisposed { get; set; }
+
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
         if (!IsOpen)
@@ -19,29 +21,27 @@ internal sealed class SqliteDomainTransaction(SqliteConnection connection, Sqlit
         }
 
         await Transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        Close();
+        IsOpen = false;
     }
 
     public ValueTask DisposeAsync()
     {
         // Synchronous on purpose, so clearing the AsyncLocal happens in the caller's flow.
+        if (IsDisposed)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        IsDisposed = true;
         if (IsOpen)
         {
             Transaction.Rollback();
+            IsOpen = false;
         }
 
-        Close();
+        onClosed();
         Transaction.Dispose();
         Connection.Dispose();
         return ValueTask.CompletedTask;
-    }
-
-    private void Close()
-    {
-        if (IsOpen)
-        {
-            IsOpen = false;
-            onClosed();
-        }
     }
 }
