@@ -35,6 +35,7 @@ public static class MediaServerApp
         builder.Services.AddSingleton<SqliteDatabase>();
         builder.Services.AddSingleton<ServerInstance>();
         builder.Services.AddHostedService<DatabaseMigrationService>();
+        builder.Services.AddBroadcastDomain(builder.Configuration);
         builder.Services.AddMediaEngine();
 
         builder.Services.AddHealthChecks()
