@@ -22,7 +22,6 @@ public sealed partial class SqliteDatabase
         {
             DataSource = FilePath,
             Mode = SqliteOpenMode.ReadWriteCreate,
-            Cache = SqliteCacheMode.Shared,
         }.ToString();
         _logger = logger;
     }
