@@ -23,6 +23,7 @@ public sealed class EspeakTextToSpeechEngine : ITextToSpeechEngine
     private static readonly UTF8Encoding Utf8WithoutMark = new(encoderShouldEmitUTF8Identifier: false);
 
     private readonly string _executable;
+    private readonly Lazy<Task<HashSet<string>>> _installedVoices;
     private long _processStartCount;
 
     /// <summary>Creates an engine that runs <paramref name="executable"/> (a name on PATH or a full path).</summary>
@@ -30,6 +31,7 @@ public sealed class EspeakTextToSpeechEngine : ITextToSpeechEngine
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(executable);
         _executable = executable;
+        _installedVoices = new Lazy<Task<HashSet<string>>>(ListVoicesAsync);
     }
 
     /// <summary>espeak-ng's Vietnamese voices: northern (standard), central, southern.</summary>
@@ -53,6 +55,7 @@ public sealed class EspeakTextToSpeechEngine : ITextToSpeechEngine
             return SynthesizedSpeech.Copy([]);
         }
 
+        await EnsureVoiceInstalledAsync(voice.Name, cancellationToken).ConfigureAwait(false);
         using Process process = StartProcess(voice);
         try
         {
@@ -104,8 +107,92 @@ public sealed class EspeakTextToSpeechEngine : ITextToSpeechEngine
         }
     }
 
+    /// <summary>The voice names, file names and languages espeak-ng lists (<c>espeak-ng --voices</c>), lower case.</summary>
+    /// <exception cref="TextToSpeechException">espeak-ng could not be run.</exception>
+    public Task<HashSet<string>> GetInstalledVoicesAsync() => _installedVoices.Value;
+
+    // espeak-ng quietly falls back to a language prefix ("vi-vn-x-nowhere" speaks as "vi"), so an
+    // operator's typo would go unnoticed: names are checked against the installed list instead.
+    private async Task EnsureVoiceInstalledAsync(string name, CancellationToken cancellationToken)
+    {
+        HashSet<string> voices = await GetInstalledVoicesAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        int variant = name.IndexOf('+', StringComparison.Ordinal);
+        string baseName = variant >= 0 ? name[..variant] : name;
+        if (!voices.Contains(baseName.ToLowerInvariant()))
+        {
+            throw new TextToSpeechException(
+                $"{_executable} has no voice '{name}'. Vietnamese voices: {string.Join(", ", VietnameseVoices)}.");
+        }
+    }
+
+    private async Task<HashSet<string>> ListVoicesAsync()
+    {
+        var startInfo = new ProcessStartInfo(_executable)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            CreateNoWindow = true,
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        startInfo.ArgumentList.Add("--voices");
+        using var process = new Process { StartInfo = startInfo };
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception exception)
+        {
+            throw new TextToSpeechException(
+                $"Could not start '{_executable}' ({exception.Message}): install espeak-ng (Debian package 'espeak-ng') or configure the path to it.", exception);
+        }
+
+        try
+        {
+            process.StandardInput.Close();
+            Task<string> errors = process.StandardError.ReadToEndAsync();
+            string listing = await process.StandardOutput.ReadToEndAsync().ConfigureAwait(false);
+            await process.WaitForExitAsync().ConfigureAwait(false);
+            await errors.ConfigureAwait(false);
+            if (process.ExitCode != 0)
+            {
+                throw new TextToSpeechException($"'{_executable} --voices' failed with exit code {process.ExitCode}.");
+            }
+
+            // Columns: Pty Language Age/Gender VoiceName File Other-languages; the header line is skipped.
+            var voices = new HashSet<string>(StringComparer.Ordinal);
+            foreach (string line in listing.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                string[] columns = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (columns.Length < 5 || columns[0] == "Pty")
+                {
+                    continue;
+                }
+
+                voices.Add(columns[1].ToLowerInvariant());
+                voices.Add(columns[3].ToLowerInvariant());
+                string file = columns[4];
+                voices.Add(file.ToLowerInvariant());
+                voices.Add(file[(file.LastIndexOf('/') + 1)..].ToLowerInvariant());
+            }
+
+            return voices;
+        }
+        finally
+        {
+            Stop(process);
+        }
+    }
+
     private static void ValidateVoiceName(string name)
     {
+        // A leading '-' would read as an option.
+        if (!char.IsAsciiLetterOrDigit(name[0]))
+        {
+            throw new ArgumentException($"'{name}' is not a voice name: it must start with a letter or digit.", nameof(name));
+        }
+
         foreach (char c in name)
         {
             if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '+' or '_' or '/'))

@@ -133,32 +133,48 @@ public static class VietnameseNumberReader
             value = -value;
         }
 
-        // Groups of three digits, least significant first: units, nghìn, triệu, tỷ, nghìn tỷ, triệu tỷ, tỷ tỷ.
-        Span<int> groups = stackalloc int[7];
-        int count = 0;
-        while (value > 0)
+        AppendMagnitude(builder, value, padded: false, dialect);
+    }
+
+    // Above a billion the count of "tỷ" is itself a number: 1.500.000.000.000 → "một nghìn năm trăm tỷ".
+    private static void AppendMagnitude(StringBuilder builder, long value, bool padded, VietnameseDialect dialect)
+    {
+        const long Billion = 1_000_000_000;
+        long billions = value / Billion;
+        long rest = value % Billion;
+        if (billions > 0)
         {
-            groups[count++] = (int)(value % 1000);
-            value /= 1000;
+            AppendMagnitude(builder, billions, padded, dialect);
+            builder.Append(" tỷ");
+            if (rest == 0)
+            {
+                return;
+            }
+
+            builder.Append(' ');
+            padded = true;
         }
 
-        bool leading = true;
-        for (int index = count - 1; index >= 0; index--)
+        // Groups of three digits below a billion: triệu, nghìn, units.
+        Span<int> groups = [(int)(rest / 1_000_000), (int)(rest / 1_000 % 1_000), (int)(rest % 1_000)];
+        bool first = true;
+        for (int index = 0; index < groups.Length; index++)
         {
             if (groups[index] == 0)
             {
                 continue;
             }
 
-            if (!leading)
+            if (!first)
             {
                 builder.Append(' ');
             }
 
             // After a higher group every hundred is spelled out: 2.005.000 → "hai triệu không trăm linh năm nghìn".
-            AppendGroup(builder, groups[index], padded: !leading, dialect);
-            AppendScale(builder, index, dialect);
-            leading = false;
+            AppendGroup(builder, groups[index], padded, dialect);
+            AppendScale(builder, 2 - index, dialect);
+            first = false;
+            padded = true;
         }
     }
 
@@ -169,11 +185,7 @@ public static class VietnameseNumberReader
         {
             0 => string.Empty,
             1 => thousand,
-            2 => "triệu",
-            3 => "tỷ",
-            4 => thousand + " tỷ",
-            5 => "triệu tỷ",
-            _ => "tỷ tỷ",
+            _ => "triệu",
         };
         if (scale.Length > 0)
         {

@@ -36,6 +36,7 @@ public sealed partial class VietnameseTextNormalizer
         result = DottedThousandsPattern().Replace(result, ReadDottedNumber);
         result = DecimalPattern().Replace(result, match => " " + VietnameseNumberReader.ReadDecimal(match.Groups["integer"].ValueSpan, match.Groups["fraction"].ValueSpan, Dialect) + " ");
         result = DotBetweenDigitsPattern().Replace(result, " chấm ");
+        result = SlashBetweenDigitsPattern().Replace(result, " trên ");
         result = IntegerPattern().Replace(result, match => " " + ReadInteger(match.Value) + " ");
         return result;
     }
@@ -310,6 +311,9 @@ public sealed partial class VietnameseTextNormalizer
 
     [GeneratedRegex(@"(?<=[0-9])\.(?=[0-9])")]
     private static partial Regex DotBetweenDigitsPattern();
+
+    [GeneratedRegex(@"(?<=[0-9])\s*/\s*(?=[0-9])")]
+    private static partial Regex SlashBetweenDigitsPattern();
 
     [GeneratedRegex(@"[0-9]+")]
     private static partial Regex IntegerPattern();

@@ -194,7 +194,7 @@ public sealed partial class VietnameseTextNormalizer
     [GeneratedRegex(@"\s*[()\[\]]\s*")]
     private static partial Regex BracketPattern();
 
-    [GeneratedRegex(@"[""“”„«»*#_•~^|<>{}=\\]|(?<!\p{L})'|'(?!\p{L})")]
+    [GeneratedRegex(@"[""“”„«»*#_•~^|<>{}=\\/]|(?<!\p{L})'|'(?!\p{L})")]
     private static partial Regex NoisePattern();
 
     [GeneratedRegex(@"[ \t\u00A0]+|\r?\n")]
