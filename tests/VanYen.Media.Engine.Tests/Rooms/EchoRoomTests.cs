@@ -31,7 +31,7 @@ public sealed class EchoRoomTests(ITestOutputHelper output)
         short[] echoed = RoomTestAudio.Decode(received);
         var (whole, lag) = AudioSimilarity.BestNormalizedCrossCorrelation(sent, echoed, 24_000);
         double echoCorrelation = RoomTestAudio.MedianWindowCorrelation(sent, echoed);
-        output.WriteLine($"echo: {received.Count} packets back; correlation median of 0.5 s windows {echoCorrelation:F3}, whole signal {whole:F3} at lag {lag / 48.0:F1} ms");
+        output.WriteLine($"echo: {received.Count} packets back, {server.Clock.LateTicks} late and {server.Clock.SkippedTicks} skipped clock ticks; correlation median of 0.5 s windows {echoCorrelation:F3}, whole signal {whole:F3} at lag {lag / 48.0:F1} ms");
 
         Assert.True(server.Rooms.TryGetReceivedAudio("echo-1", out short[] heard));
         double heardCorrelation = RoomTestAudio.MedianWindowCorrelation(sent, heard);

@@ -74,13 +74,13 @@ internal static class RoomTestAudio
 
     /// <summary>
     /// The median, over half-second windows of <paramref name="sent"/>, of each window's best normalized
-    /// cross-correlation with <paramref name="received"/> within ±0.25 s of its place: the jitter buffer may
+    /// cross-correlation with <paramref name="received"/> within ±0.5 s of its place: the jitter buffer may
     /// stretch or skip a frame mid-stream (it follows the network), which moves the alignment of what follows.
     /// </summary>
     public static double MedianWindowCorrelation(short[] sent, short[] received)
     {
         const int Window = 24_000;
-        const int Reach = 12_000;
+        const int Reach = 24_000;
         var results = new List<double>();
         for (int start = 0; start + Window <= sent.Length; start += Window / 2)
         {
