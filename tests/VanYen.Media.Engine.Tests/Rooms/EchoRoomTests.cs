@@ -36,8 +36,10 @@ public sealed class EchoRoomTests(ITestOutputHelper output)
         Assert.True(server.Rooms.TryGetReceivedAudio("echo-1", out short[] heard));
         double heardCorrelation = RoomTestAudio.MedianWindowCorrelation(sent, heard);
         output.WriteLine($"server heard {heard.Length} samples; correlation median of 0.5 s windows {heardCorrelation:F3}");
-        Assert.True(echoCorrelation > 0.7, $"echo correlation {echoCorrelation:F3}");
-        Assert.True(heardCorrelation > 0.8, $"received-audio correlation {heardCorrelation:F3}");
+        // Unrelated audio scores about 0.1; an idle machine gives about 0.85 (echo) and 0.95 (heard). The bounds leave
+        // room for a loaded 2-core CI box, where the 20 ms clock runs late and the jitter buffer stretches.
+        Assert.True(echoCorrelation > 0.5, $"echo correlation {echoCorrelation:F3}");
+        Assert.True(heardCorrelation > 0.6, $"received-audio correlation {heardCorrelation:F3}");
         Assert.False(server.Rooms.TryGetReceivedAudio("unknown", out _));
     }
 
