@@ -29,19 +29,17 @@ public sealed class EchoRoomTests(ITestOutputHelper output)
         Assert.Single(received.Select(p => p.Ssrc).Distinct());
         Assert.NotEqual(browser.Ssrc, received[0].Ssrc);
         short[] echoed = RoomTestAudio.Decode(received);
-        var (correlation, lag) = AudioSimilarity.BestNormalizedCrossCorrelation(sent, echoed, 24_000);
-        output.WriteLine($"echo: {received.Count} packets back, correlation {correlation:F3} at lag {lag} samples ({lag / 48.0:F1} ms)");
-        Assert.True(server.Rooms.TryGetReceivedAudio("echo-1", out short[] heard));
-        var (heardCorrelation, heardLag) = AudioSimilarity.BestNormalizedCrossCorrelation(sent, heard, 24_000);
-        output.WriteLine($"server heard {heard.Length} samples, correlation {heardCorrelation:F3} at lag {heardLag}");
-        for (int second = 0; second < 3; second++)
-        {
-            var (part, partLag) = AudioSimilarity.BestNormalizedCrossCorrelation(sent.AsSpan(second * 48000, 48000), echoed.AsSpan(Math.Min(second * 48000, echoed.Length - 48000)), 12_000);
-            output.WriteLine($"  second {second}: echo correlation {part:F3} at lag {partLag}");
-        }
+        var (whole, lag) = AudioSimilarity.BestNormalizedCrossCorrelation(sent, echoed, 24_000);
+        double echoCorrelation = RoomTestAudio.MedianWindowCorrelation(sent, echoed);
+        output.WriteLine($"echo: {received.Count} packets back, {server.Clock.LateTicks} late and {server.Clock.SkippedTicks} skipped clock ticks; correlation median of 0.5 s windows {echoCorrelation:F3}, whole signal {whole:F3} at lag {lag / 48.0:F1} ms");
 
-        Assert.True(correlation > 0.6, $"echo correlation {correlation:F3}");
-        Assert.True(heardCorrelation > 0.8, $"received-audio correlation {heardCorrelation:F3}");
+        Assert.True(server.Rooms.TryGetReceivedAudio("echo-1", out short[] heard));
+        double heardCorrelation = RoomTestAudio.MedianWindowCorrelation(sent, heard);
+        output.WriteLine($"server heard {heard.Length} samples; correlation median of 0.5 s windows {heardCorrelation:F3}");
+        // Unrelated audio scores about 0.1; an idle machine gives about 0.85 (echo) and 0.95 (heard). The bounds leave
+        // room for a loaded 2-core CI box, where the 20 ms clock runs late and the jitter buffer stretches.
+        Assert.True(echoCorrelation > 0.5, $"echo correlation {echoCorrelation:F3}");
+        Assert.True(heardCorrelation > 0.6, $"received-audio correlation {heardCorrelation:F3}");
         Assert.False(server.Rooms.TryGetReceivedAudio("unknown", out _));
     }
 

@@ -71,4 +71,68 @@ internal static class RoomTestAudio
 
         return [.. pcm];
     }
+
+    /// <summary>
+    /// The median, over half-second windows of <paramref name="sent"/>, of each window's best normalized
+    /// cross-correlation with <paramref name="received"/> within ±0.5 s of its place: the jitter buffer may
+    /// stretch or skip a frame mid-stream (it follows the network), which moves the alignment of what follows.
+    /// </summary>
+    public static double MedianWindowCorrelation(short[] sent, short[] received)
+    {
+        const int Window = 24_000;
+        const int Reach = 24_000;
+        var results = new List<double>();
+        for (int start = 0; start + Window <= sent.Length; start += Window / 2)
+        {
+            int from = Math.Max(0, start - Reach);
+            int to = Math.Min(received.Length, start + Window + Reach);
+            if (to - from < Window)
+            {
+                results.Add(0);
+                continue;
+            }
+
+            // Only lags where the whole window overlaps: a sliver of overlap would correlate by chance.
+            ReadOnlySpan<short> window = sent.AsSpan(start, Window);
+            ReadOnlySpan<short> around = received.AsSpan(from, to - from);
+            int maxLag = around.Length - Window;
+            int coarseBest = 0;
+            double coarse = double.NegativeInfinity;
+            for (int lag = 0; lag <= maxLag; lag += 12)
+            {
+                double value = Correlate(window, around.Slice(lag, Window), 6);
+                if (value > coarse)
+                {
+                    coarse = value;
+                    coarseBest = lag;
+                }
+            }
+
+            double correlation = 0;
+            for (int lag = Math.Max(0, coarseBest - 12); lag <= Math.Min(maxLag, coarseBest + 12); lag++)
+            {
+                correlation = Math.Max(correlation, Correlate(window, around.Slice(lag, Window), 1));
+            }
+
+            results.Add(correlation);
+        }
+
+        results.Sort();
+        return results[results.Count / 2];
+    }
+
+    private static double Correlate(ReadOnlySpan<short> a, ReadOnlySpan<short> b, int stride)
+    {
+        double cross = 0;
+        double energyA = 0;
+        double energyB = 0;
+        for (int i = 0; i < a.Length; i += stride)
+        {
+            cross += a[i] * (double)b[i];
+            energyA += a[i] * (double)a[i];
+            energyB += b[i] * (double)b[i];
+        }
+
+        return energyA == 0 || energyB == 0 ? 0 : cross / Math.Sqrt(energyA * energyB);
+    }
 }
