@@ -116,8 +116,9 @@ export class MediaCall {
 
   /** A summary of getStats(): inbound/outbound RTP counters and the DTLS/SRTP transport. */
   async stats() {
-    const summary = { inbound: null, outbound: null, transport: null, candidatePair: null };
-    if (!this.pc) {
+    const summary = { inbound: null, outbound: null, transport: null, candidatePair: null, closed: false };
+    if (!this.pc || this.pc.signalingState === 'closed') {
+      summary.closed = this.pc !== null;
       return summary;
     }
 
