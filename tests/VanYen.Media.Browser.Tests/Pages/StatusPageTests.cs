@@ -2,15 +2,13 @@ using VanYen.Media.Browser.Tests.Testing;
 
 namespace VanYen.Media.Browser.Tests.Pages;
 
-public class StatusPageTests(ServerFixture server) : IClassFixture<ServerFixture>
+public class StatusPageTests(ServerFixture server, BrowserFixture chromium) : IClassFixture<ServerFixture>, IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task StatusPageShowsTheServerWorksNormallyAndLinksTheAudioChecks()
     {
-        var speech = await SpeechFile.GetAsync();
-        await using var browser = await Chromium.LaunchAsync(speech.Path);
         var console = new List<string>();
-        var page = await browser.NewPageAsync(console);
+        var page = await chromium.Browser.NewPageAsync(console);
 
         await page.GotoAsync(server.Url.ToString());
 
@@ -27,10 +25,9 @@ public class StatusPageTests(ServerFixture server) : IClassFixture<ServerFixture
     [InlineData("/relay.html")]
     public async Task PageHasNoHorizontalScrollOnA360PixelPhone(string path)
     {
-        var speech = await SpeechFile.GetAsync();
-        await using var browser = await Chromium.LaunchAsync(speech.Path, viewportWidth: 360);
         var console = new List<string>();
-        var page = await browser.NewPageAsync(console);
+        var page = await chromium.Browser.NewPageAsync(console);
+        await page.SetViewportSizeAsync(360, 740);
 
         await page.GotoAsync(new Uri(server.Url, path).ToString());
         await page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.NetworkIdle);
@@ -46,10 +43,8 @@ public class StatusPageTests(ServerFixture server) : IClassFixture<ServerFixture
     [InlineData("/relay.html")]
     public async Task CallPagesLoadTheSignalRClientFromTheServer(string path)
     {
-        var speech = await SpeechFile.GetAsync();
-        await using var browser = await Chromium.LaunchAsync(speech.Path);
         var failed = new List<string>();
-        var page = await browser.NewPageAsync();
+        var page = await chromium.Browser.NewPageAsync();
         page.RequestFailed += (_, request) => failed.Add(request.Url);
         page.Response += (_, response) =>
         {
