@@ -18,6 +18,8 @@ startButton.addEventListener('click', async () => {
     roomId: crypto.randomUUID(),
     role: 'publisher',
     audioElement: elements.audio,
+    // Without headphones the speaker's sound reaches the mic: cancel it, or the echo check howls.
+    echoCancellation: !document.getElementById('headphones').checked,
     onState: text => showState(elements, text),
     onError: text => showError(elements, text),
     onEnded: stop,

@@ -21,7 +21,7 @@ export function describeConnectionState(state) {
 
 /**
  * An audio session in a room.
- * options: { kind: 'echo'|'relay', roomId, role: 'publisher'|'listener', audioElement,
+ * options: { kind: 'echo'|'relay', roomId, role: 'publisher'|'listener', audioElement, echoCancellation (default true),
  *            onState(text), onError(text), onEnded() when the server ends the session }
  */
 export class MediaCall {
@@ -47,7 +47,7 @@ export class MediaCall {
     this.audioContext = new AudioContext({ sampleRate: 48000 });
     if (role === 'publisher') {
       this.options.onState('Đang xin quyền dùng micro…');
-      this.localStream = await openMicrophone();
+      this.localStream = await openMicrophone(this.options.echoCancellation ?? true);
       this.inputAnalyser = this.analyse(this.localStream);
     }
 
@@ -242,14 +242,15 @@ export class MediaCall {
   }
 }
 
-async function openMicrophone() {
+async function openMicrophone(echoCancellation) {
   if (!navigator.mediaDevices?.getUserMedia) {
     throw new UserError('Trình duyệt chỉ cho dùng micro trên trang bảo mật (HTTPS hoặc localhost).');
   }
 
   try {
     return await navigator.mediaDevices.getUserMedia({
-      audio: { echoCancellation: true, noiseSuppression: false, autoGainControl: false, channelCount: 1 },
+      // Noise suppression and gain control would change the voice a mic check is meant to let people hear.
+      audio: { echoCancellation, noiseSuppression: false, autoGainControl: false, channelCount: 1 },
       video: false,
     });
   } catch (error) {

@@ -28,6 +28,8 @@ async function start(role) {
     roomId: roomField.value,
     role,
     audioElement: elements.audio,
+    // Without headphones the speaker's sound reaches the mic: cancel it, or the echo check howls.
+    echoCancellation: !document.getElementById('headphones').checked,
     onState: text => showState(elements, text),
     onError: text => showError(elements, text),
     onEnded: stop,

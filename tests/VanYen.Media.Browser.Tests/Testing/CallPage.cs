@@ -38,6 +38,9 @@ internal sealed class CallPage
 
     public Task ClickAsync(string buttonId) => Page.ClickAsync("#" + buttonId);
 
+    /// <summary>Ticks "Tôi dùng tai nghe": the mic's audio is sent without echo cancellation, as captured.</summary>
+    public Task UseHeadphonesAsync() => Page.CheckAsync("#headphones");
+
     /// <summary>Waits until the RTCPeerConnection is connected (ICE and DTLS done); fails with the page's error otherwise.</summary>
     public async Task WaitForConnectedAsync(TimeSpan timeout)
     {

@@ -12,6 +12,19 @@ internal static class LoopCorrelation
     private const int Decimation = 8;
 
     /// <summary>
+    /// Scores the last source period (plus margins) of <paramref name="received"/>: the global correlation at
+    /// the best shift and the segmental correlation (200 ms windows, each within ±150 ms of that shift).
+    /// </summary>
+    public static LoopMatch Measure(short[] source, short[] received, int sampleRate)
+    {
+        int maxLag = sampleRate * 150 / 1000;
+        int from = received.Length - source.Length - maxLag;
+        var (correlation, shift) = Best(source, received, from);
+        double segmental = Segmental(source, received, from, shift, sampleRate / 5, maxLag);
+        return new LoopMatch(correlation, shift, segmental);
+    }
+
+    /// <summary>
     /// The best normalized cross-correlation of <paramref name="received"/>[from .. from + source.Length)
     /// with <paramref name="source"/> rotated by any shift.
     /// </summary>
@@ -58,6 +71,32 @@ internal static class LoopCorrelation
         }
 
         return (best, bestShift);
+    }
+
+    /// <summary>
+    /// The energy-weighted mean of the normalized cross-correlations of <paramref name="windowLength"/>-sample
+    /// windows of <paramref name="received"/>[from .. from + source.Length), each at its own best lag within
+    /// ±<paramref name="maxLag"/> of <paramref name="shift"/> (from <see cref="Best"/>). It scores the content
+    /// rather than one alignment: a receiver's adaptive jitter buffer moves the alignment by whole 20 ms
+    /// frames when it grows or shrinks its delay, and a lost packet's concealment shifts it too.
+    /// </summary>
+    public static double Segmental(short[] source, short[] received, int from, int shift, int windowLength, int maxLag)
+    {
+        if (from - maxLag < 0 || from + source.Length + maxLag > received.Length)
+        {
+            throw new ArgumentException($"received audio is too short: {received.Length} samples, need {from + source.Length + maxLag}", nameof(received));
+        }
+
+        // Both sides padded by maxLag so that every window has its full lag range; the source is a loop,
+        // so its padding is just more of the loop.
+        int length = source.Length + (2 * maxLag);
+        var looped = new short[length];
+        for (int i = 0; i < length; i++)
+        {
+            looped[i] = source[((((shift - maxLag + i) % source.Length) + source.Length) % source.Length)];
+        }
+
+        return AudioSimilarity.SegmentalCorrelation(looped, received.AsSpan(from - maxLag, length), windowLength, maxLag);
     }
 
     /// <summary>Float samples in [-1, 1] (WebAudio) as 16-bit PCM.</summary>
