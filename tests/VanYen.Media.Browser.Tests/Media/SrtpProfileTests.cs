@@ -7,9 +7,10 @@ namespace VanYen.Media.Browser.Tests.Media;
 [Collection(CallsCollection.Name)]
 public class SrtpProfileTests
 {
+    // Chromium's getStats() srtpCipher gives the profile's name in the IANA DTLS-SRTP registry (RFC 5764 §4.1.2, RFC 7714 §14.2).
     [Theory]
-    [InlineData("AeadAes128Gcm,AesCm128HmacSha1_80", "AEAD_AES_128_GCM")]
-    [InlineData("AesCm128HmacSha1_80,AeadAes128Gcm", "AES_CM_128_HMAC_SHA1_80")]
+    [InlineData("AeadAes128Gcm,AesCm128HmacSha1_80", "SRTP_AEAD_AES_128_GCM")]
+    [InlineData("AesCm128HmacSha1_80,AeadAes128Gcm", "SRTP_AES128_CM_HMAC_SHA1_80")]
     public async Task ServersPreferredProfileIsNegotiatedAndCarriesMedia(string serverPreference, string expectedCipher)
     {
         var speech = await SpeechFile.GetAsync();
