@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using VanYen.Media.Engine.Net;
+using VanYen.Media.Engine.WebRtc;
 using VanYen.Media.Server.Hosting;
 
 namespace VanYen.Media.Server.Media;
@@ -12,6 +13,7 @@ namespace VanYen.Media.Server.Media;
 public sealed partial class MediaSocketHost(
     IOptions<MediaServerOptions> options,
     MediaDatagramRouter router,
+    WebRtcEndpoint webRtcEndpoint,
     ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
     public const string WebRtcSocketName = "webrtc";
@@ -32,7 +34,8 @@ public sealed partial class MediaSocketHost(
                 [$"VanYen:MediaBindAddress '{settings.MediaBindAddress}' is not an IP address"]);
         }
 
-        Bind(WebRtcSocketName, address, settings.WebRtcPort, router.WebRtc);
+        // The WebRTC endpoint sends DTLS and SRTP on the socket its datagrams arrive on.
+        webRtcEndpoint.Attach(Bind(WebRtcSocketName, address, settings.WebRtcPort, router.WebRtc));
         Bind(RtpSocketName, address, settings.RtpPort, router.Rtp);
         return Task.CompletedTask;
     }
@@ -49,7 +52,7 @@ public sealed partial class MediaSocketHost(
         _sockets.Clear();
     }
 
-    private void Bind(string name, IPAddress address, int port, IDatagramHandler handler)
+    private UdpMediaSocket Bind(string name, IPAddress address, int port, IDatagramHandler handler)
     {
         var socket = UdpMediaSocket.Bind(
             new IPEndPoint(address, port),
@@ -58,6 +61,7 @@ public sealed partial class MediaSocketHost(
             loggerFactory.CreateLogger<UdpMediaSocket>());
         _sockets.Add(socket);
         LogBound(name, socket.LocalEndPoint);
+        return socket;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "UDP media socket {Name} bound to {EndPoint}")]

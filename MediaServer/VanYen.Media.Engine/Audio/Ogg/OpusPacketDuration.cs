@@ -1,8 +1,12 @@
+using VanYen.Media.Engine.Audio.Codec;
+
 namespace VanYen.Media.Engine.Audio.Ogg;
 
 /// <summary>
 /// Reads the duration of an Opus packet from its TOC byte (RFC 6716 §3.1), in 48 kHz samples,
-/// which is what Ogg Opus granule positions count (RFC 7845 §4).
+/// which is what Ogg Opus granule positions count (RFC 7845 §4). Unlike
+/// <see cref="OpusPacketHeader.TryParse"/> it does not check the frame lengths: a
+/// container only needs the duration, and must carry whatever the encoder produced.
 /// </summary>
 internal static class OpusPacketDuration
 {
@@ -40,7 +44,7 @@ internal static class OpusPacketDuration
                 break;
         }
 
-        int total = frameCount * GetFrameSampleCount(toc);
+        int total = frameCount * OpusPacketHeader.SamplesPerFrameOf(toc);
         if (frameCount == 0 || total > MaxSampleCount)
         {
             return false;
@@ -48,31 +52,5 @@ internal static class OpusPacketDuration
 
         sampleCount = total;
         return true;
-    }
-
-    /// <summary>Samples per channel at 48 kHz of one frame with this TOC byte (RFC 6716 §3.1, Table 2).</summary>
-    public static int GetFrameSampleCount(byte toc)
-    {
-        int configuration = toc >> 3;
-        if (configuration < 12)
-        {
-            // SILK-only: 10, 20, 40, 60 ms.
-            return (configuration & 0x3) switch
-            {
-                0 => 480,
-                1 => 960,
-                2 => 1920,
-                _ => 2880,
-            };
-        }
-
-        if (configuration < 16)
-        {
-            // Hybrid: 10, 20 ms.
-            return (configuration & 0x1) == 0 ? 480 : 960;
-        }
-
-        // CELT-only: 2.5, 5, 10, 20 ms.
-        return 120 << (configuration & 0x3);
     }
 }

@@ -1,0 +1,276 @@
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using VanYen.Media.Engine.Net;
+using VanYen.Media.Engine.Rtp;
+using VanYen.Media.Engine.WebRtc.Dtls;
+using VanYen.Media.Engine.WebRtc.Ice;
+using VanYen.Media.Engine.WebRtc.Sdp;
+using VanYen.Media.Engine.WebRtc.Srtp;
+using VanYen.Media.Engine.WebRtc.Stun;
+
+namespace VanYen.Media.Engine.Tests.WebRtc;
+
+/// <summary>
+/// A browser built from our own parts, on a real UDP socket on 127.0.0.1: a Chrome-shaped offer, STUN checks with
+/// USE-CANDIDATE as the controlling agent, DTLS (client to our passive answer, server to our actpass offer), SRTP.
+/// Records every RTP packet it receives.
+/// </summary>
+internal sealed class BrowserLikePeer : IDatagramHandler, IDtlsSender, IAsyncDisposable
+{
+    public const int AudioLevelId = 5;
+    public const int TransportCcId = 3;
+
+    private readonly UdpMediaSocket _socket;
+    private readonly DtlsCertificate _certificate = DtlsCertificate.Create();
+    private readonly ConcurrentQueue<ReceivedRtp> _received = new();
+    private readonly Lock _sendLock = new();
+    private readonly byte[] _sendBuffer = new byte[2048];
+    private readonly SemaphoreSlim _stunAnswered = new(0);
+    private volatile DtlsTransport? _dtls;
+    private volatile SrtpContext? _inbound;
+    private SrtpContext? _outbound;
+    private SocketAddress? _server;
+    private SessionDescription? _offer;
+    private NegotiatedSession? _negotiated;
+    private ushort _sequenceNumber = 1000;
+    private uint _timestamp = 50_000;
+    private ushort _transportSequence;
+
+    public BrowserLikePeer(uint? ssrc = null)
+    {
+        _socket = UdpMediaSocket.Bind(new IPEndPoint(IPAddress.Loopback, 0), this, new UdpMediaSocketOptions { Name = "test-browser", DualMode = false, PacketBufferCount = 256 });
+        Ssrc = ssrc ?? (uint)Random.Shared.NextInt64(1, uint.MaxValue);
+    }
+
+    public string Ufrag { get; } = IceCredentials.GenerateUfrag();
+
+    public string Password { get; } = IceCredentials.GeneratePassword();
+
+    public uint Ssrc { get; }
+
+    /// <summary>The fingerprint written in the SDP; another certificate's makes the server refuse the handshake.</summary>
+    public string SdpFingerprint { get; set; } = string.Empty;
+
+    public IPEndPoint LocalEndPoint => _socket.LocalEndPoint;
+
+    public DtlsHandshakeResult? HandshakeResult { get; private set; }
+
+    public long RtcpReceived;
+
+    public IReadOnlyCollection<ReceivedRtp> Received => _received;
+
+    public int StunResponses => _stunResponses;
+
+    private int _stunResponses;
+
+    /// <summary>What the server's answer or offer said (remote credentials, fingerprint, media ids).</summary>
+    public NegotiatedSession Negotiated => _negotiated ?? throw new InvalidOperationException("no SDP exchange yet");
+
+    /// <summary>An offer shaped like Chrome's for getUserMedia({audio: true}) (audio only, BUNDLE, rtcp-mux, actpass).</summary>
+    public string CreateOffer(string direction = "sendrecv")
+    {
+        string fingerprint = SdpFingerprint.Length > 0 ? SdpFingerprint : _certificate.SdpFingerprint;
+        string ssrcLines = direction is "sendrecv" or "sendonly"
+            ? $"a=ssrc:{Ssrc} cname:testcname{Ssrc}\r\na=ssrc:{Ssrc} msid:stream1 track1\r\n"
+            : string.Empty;
+        string offer = string.Create(CultureInfo.InvariantCulture, $"""
+            v=0
+            o=- 4611731400430051336 2 IN IP4 127.0.0.1
+            s=-
+            t=0 0
+            a=group:BUNDLE 0
+            a=extmap-allow-mixed
+            a=msid-semantic: WMS stream1
+            m=audio 9 UDP/TLS/RTP/SAVPF 111 63 9 0 8 13 110 126
+            c=IN IP4 0.0.0.0
+            a=rtcp:9 IN IP4 0.0.0.0
+            a=candidate:2999745851 1 udp 2122260223 43435cc5-2eae-45cf-96d0-cc5fd4c28c2e.local {LocalEndPoint.Port} typ host generation 0 network-id 1
+            a=ice-ufrag:{Ufrag}
+            a=ice-pwd:{Password}
+            a=ice-options:trickle
+            a=fingerprint:{fingerprint}
+            a=setup:actpass
+            a=mid:0
+            a=extmap:{AudioLevelId} urn:ietf:params:rtp-hdrext:ssrc-audio-level
+            a=extmap:2 http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time
+            a=extmap:{TransportCcId} http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01
+            a=extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid
+            a={direction}
+            a=msid:stream1 track1
+            a=rtcp-mux
+            a=rtcp-rsize
+            a=rtpmap:111 opus/48000/2
+            a=rtcp-fb:111 transport-cc
+            a=fmtp:111 minptime=10;useinbandfec=1
+            a=rtpmap:63 red/48000/2
+            a=fmtp:63 111/111
+            a=rtpmap:9 G722/8000
+            a=rtpmap:0 PCMU/8000
+            a=rtpmap:8 PCMA/8000
+            a=rtpmap:13 CN/8000
+            a=rtpmap:110 telephone-event/48000
+            a=rtpmap:126 telephone-event/8000
+
+            """).Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", "\r\n", StringComparison.Ordinal) + ssrcLines;
+        _offer = SessionDescription.Parse(offer);
+        return offer;
+    }
+
+    /// <summary>Takes the server's answer to <see cref="CreateOffer"/>.</summary>
+    public void AcceptAnswer(string answerSdp) => _negotiated = SdpOfferer.AcceptAnswer(_offer!, answerSdp);
+
+    /// <summary>Answers a server offer (recvonly, as a listener's browser would).</summary>
+    public string AnswerServerOffer(string offerSdp)
+    {
+        _negotiated = SdpAnswerer.CreateAnswer(offerSdp, new SdpAnswerOptions
+        {
+            IceUfrag = Ufrag,
+            IcePassword = Password,
+            Fingerprint = VanYen.Media.Engine.WebRtc.Sdp.SdpFingerprint.Sha256OfCertificate(_certificate.RawData),
+            HostCandidates = [LocalEndPoint],
+            VideoCodecs = [],
+            HeaderExtensions = [SdpHeaderExtensionUris.AudioLevel],
+        });
+        return _negotiated.LocalSdp;
+    }
+
+    /// <summary>ICE (checks until answered), then DTLS with the server at <paramref name="server"/>, then SRTP keys.</summary>
+    public async Task ConnectAsync(IPEndPoint server, TimeSpan? timeout = null)
+    {
+        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
+        _server = _socket.CreateRemoteAddress(server);
+        while (true)
+        {
+            SendCheck();
+            if (await _stunAnswered.WaitAsync(TimeSpan.FromMilliseconds(200), cancellation.Token))
+            {
+                break;
+            }
+        }
+
+        NegotiatedSession negotiated = Negotiated;
+        DtlsRole role = negotiated.LocalDtlsRole == SdpDtlsRole.Client ? DtlsRole.Client : DtlsRole.Server;
+        var dtls = new DtlsTransport(role, _certificate, DtlsFingerprint.Parse(negotiated.RemoteFingerprint.ToString()), this);
+        _dtls = dtls;
+        HandshakeResult = await dtls.StartAsync(cancellation.Token);
+        SrtpProtectionProfileExtensions.TryFromId(HandshakeResult.SrtpProtectionProfile, out SrtpProtectionProfile profile);
+        using SrtpKeyingMaterial keys = SrtpKeyingMaterial.Split(profile, HandshakeResult.KeyingMaterial, role == DtlsRole.Client);
+        _outbound = keys.CreateOutboundContext();
+        _inbound = keys.CreateInboundContext();
+    }
+
+    /// <summary>Starts ICE and DTLS without waiting (for failure tests).</summary>
+    public Task<DtlsHandshakeResult> StartConnecting(IPEndPoint server)
+    {
+        _server = _socket.CreateRemoteAddress(server);
+        SendCheck();
+        NegotiatedSession negotiated = Negotiated;
+        DtlsRole role = negotiated.LocalDtlsRole == SdpDtlsRole.Client ? DtlsRole.Client : DtlsRole.Server;
+        var dtls = new DtlsTransport(role, _certificate, DtlsFingerprint.Parse(negotiated.RemoteFingerprint.ToString()), this);
+        _dtls = dtls;
+        return dtls.StartAsync();
+    }
+
+    /// <summary>A Binding request as a controlling browser sends it (USERNAME server:us, USE-CANDIDATE, MESSAGE-INTEGRITY, FINGERPRINT).</summary>
+    public void SendCheck()
+    {
+        byte[] buffer = new byte[512];
+        byte[] transactionId = new byte[StunMessage.TransactionIdLength];
+        Random.Shared.NextBytes(transactionId);
+        var writer = new StunMessageWriter(buffer, StunMethod.Binding, StunMessageClass.Request, transactionId);
+        writer.AddUsername(Encoding.ASCII.GetBytes(Negotiated.RemoteIceUfrag + ":" + Ufrag));
+        writer.AddPriority(1853824767);
+        writer.AddIceControlling(0x1234_5678_9ABC_DEF0);
+        writer.AddUseCandidate();
+        writer.AddMessageIntegrity(Encoding.ASCII.GetBytes(Negotiated.RemoteIcePassword));
+        int length = writer.AddFingerprint();
+        SendRaw(buffer.AsSpan(0, length));
+    }
+
+    public void SendRaw(ReadOnlySpan<byte> datagram) => _socket.TrySend(datagram, _server!);
+
+    /// <summary>Sends one Opus packet as SRTP (PT 111, audio level and transport-cc header extensions).</summary>
+    public bool SendOpus(ReadOnlySpan<byte> opus, byte audioLevel = 30, bool marker = false)
+    {
+        lock (_sendLock)
+        {
+            Span<byte> packet = stackalloc byte[1500];
+            var writer = new RtpHeaderWriter(packet, new RtpHeaderFields(111, marker, _sequenceNumber++, _timestamp, Ssrc), default, RtpHeaderExtensionForm.OneByte);
+            writer.TryAddExtension(AudioLevelId, [audioLevel]);
+            Span<byte> transportSequence = stackalloc byte[2];
+            BinaryPrimitives.WriteUInt16BigEndian(transportSequence, _transportSequence++);
+            writer.TryAddExtension(TransportCcId, transportSequence);
+            int header = writer.Finish();
+            opus.CopyTo(packet.Slice(header));
+            _timestamp += 960;
+            if (!_outbound!.TryProtectRtp(packet.Slice(0, header + opus.Length), _sendBuffer, out int length))
+            {
+                return false;
+            }
+
+            return _socket.TrySend(_sendBuffer.AsSpan(0, length), _server!);
+        }
+    }
+
+    public void Send(ReadOnlySpan<byte> datagram)
+    {
+        if (_server is { } server)
+        {
+            _socket.TrySend(datagram, server);
+        }
+    }
+
+    public void OnDatagram(ReceivedDatagram datagram)
+    {
+        switch (datagram.Kind)
+        {
+            case PacketKind.Stun:
+                if (StunMessage.TryParse(datagram.Data, out StunMessage message) && message.Class == StunMessageClass.SuccessResponse)
+                {
+                    Interlocked.Increment(ref _stunResponses);
+                    _stunAnswered.Release();
+                }
+
+                break;
+            case PacketKind.Dtls:
+                _dtls?.OnDatagram(datagram.Data);
+                break;
+            case PacketKind.Rtp when _inbound is { } inbound:
+                if (inbound.UnprotectRtp(datagram.Data, out int length) == SrtpUnprotectResult.Ok && RtpPacket.TryParse(datagram.Data.Slice(0, length), out RtpPacket packet))
+                {
+                    var extensions = new Dictionary<int, byte[]>();
+                    foreach (RtpHeaderExtension extension in packet.Extensions)
+                    {
+                        extensions[extension.Id] = extension.Data.ToArray();
+                    }
+
+                    _received.Enqueue(new ReceivedRtp(packet.Ssrc, packet.SequenceNumber, packet.Timestamp, packet.PayloadType, packet.Marker, packet.Payload.ToArray(), extensions));
+                }
+
+                break;
+            case PacketKind.Rtcp when _inbound is { } inbound:
+                if (inbound.UnprotectRtcp(datagram.Data, out _) == SrtpUnprotectResult.Ok)
+                {
+                    Interlocked.Increment(ref RtcpReceived);
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _dtls?.Dispose();
+        await _socket.DisposeAsync();
+        _inbound?.Dispose();
+        _outbound?.Dispose();
+        _stunAnswered.Dispose();
+    }
+
+    internal sealed record ReceivedRtp(uint Ssrc, ushort SequenceNumber, uint Timestamp, byte PayloadType, bool Marker, byte[] Payload, Dictionary<int, byte[]> Extensions);
+}
