@@ -1,12 +1,13 @@
 using System.Text.Json;
 using VanYen.Media.Browser.Tests.Testing;
 using VanYen.Media.Tests.Shared;
+using Xunit.Abstractions;
 
 namespace VanYen.Media.Browser.Tests.Media;
 
 /// <summary>The DTLS certificate must match the offer's a=fingerprint (RFC 8122 §5): otherwise no media flows.</summary>
 [Collection(CallsCollection.Name)]
-public class FingerprintTests
+public class FingerprintTests(ITestOutputHelper output)
 {
     // Changes the first byte of the offer's certificate fingerprint, keeping the line well-formed.
     private const string MangleFingerprint = """
@@ -28,11 +29,14 @@ public class FingerprintTests
         await page.Page.EvaluateAsync(MangleFingerprint);
 
         await page.ClickAsync("start");
-        string? error = null;
+        string? reason = null;
         long packetsReceived = 0;
         bool dtlsConnected = false;
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (error is null && DateTime.UtcNow < deadline)
+
+        // Chromium may see its DTLS fail (connection state "failed", shown by the page) before the
+        // server's SessionClosed arrives: wait for the server's reason, or a hub error naming it.
+        while (reason is null && DateTime.UtcNow < deadline)
         {
             var stats = await page.StatsAsync();
             if (stats.GetProperty("inbound").ValueKind == JsonValueKind.Object)
@@ -45,12 +49,15 @@ public class FingerprintTests
                 dtlsConnected |= stats.GetProperty("transport").GetProperty("dtlsState").GetString() == "connected";
             }
 
-            error = await page.LastErrorAsync();
+            string? error = await page.LastErrorAsync();
+            reason = await page.ClosedReasonAsync()
+                ?? (error is not null && error.Contains("fingerprint", StringComparison.OrdinalIgnoreCase) ? error : null);
             await Task.Delay(100);
         }
 
-        Assert.NotNull(error);
-        Assert.Contains("fingerprint", error, StringComparison.OrdinalIgnoreCase);
+        Assert.True(reason is not null, $"no reason from the server in 20 s; the page shows: {await page.LastErrorAsync()}\n{page.Console}");
+        output.WriteLine($"server's reason: {reason}; packets received {packetsReceived}, DTLS connected {dtlsConnected}");
+        Assert.Contains("fingerprint", reason, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(0, packetsReceived);
         Assert.False(dtlsConnected, "DTLS completed despite the wrong fingerprint");
         Assert.NotEqual("connected", await page.ConnectionStateAsync());

@@ -64,6 +64,9 @@ internal sealed class CallPage
 
     public Task<string?> LastErrorAsync() => Page.EvaluateAsync<string?>("() => window.vanyen?.lastError ?? null");
 
+    /// <summary>The reason of the server's <c>SessionClosed</c> message, if one came.</summary>
+    public Task<string?> ClosedReasonAsync() => Page.EvaluateAsync<string?>("() => window.vanyen?.closedReason ?? null");
+
     public Task<string?> SessionIdAsync() => Page.EvaluateAsync<string?>("() => window.vanyen?.sessionId ?? null");
 
     /// <summary>The page's getStats() summary: <c>inbound</c>, <c>outbound</c>, <c>transport</c>, <c>candidatePair</c>.</summary>
