@@ -19,6 +19,12 @@ for package in "${packages[@]}"; do
   fi
 done
 
+# The server build runs `npm ci` in WebClient/ (the SignalR browser client). Checked by command, not
+# by package: Node.js from another source (e.g. NodeSource) ships npm inside its nodejs package.
+if ! command -v npm >/dev/null 2>&1; then
+  missing+=(nodejs npm)
+fi
+
 if [ "${#missing[@]}" -eq 0 ]; then
   exit 0
 fi

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
 using OpenTelemetry.Metrics;
+using VanYen.Media.Server.Api;
 using VanYen.Media.Server.Health;
 using VanYen.Media.Server.Hosting;
 using VanYen.Media.Server.Storage;
+using VanYen.Media.Signaling.Hosting;
 
 namespace VanYen.Media.Server;
 
@@ -37,6 +39,7 @@ public static class MediaServerApp
         builder.Services.AddHostedService<DatabaseMigrationService>();
         builder.Services.AddBroadcastDomain(builder.Configuration);
         builder.Services.AddMediaEngine();
+        builder.Services.AddMediaSignaling();
 
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
@@ -59,6 +62,8 @@ public static class MediaServerApp
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapMediaSignaling();
+        app.MapEchoAudio();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
+using VanYen.Media.Tests.Shared;
 
 namespace VanYen.Media.Integration.Tests.Hosting;
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using VanYen.Media.Tests.Shared;
 
 namespace VanYen.Media.Integration.Tests.Hosting;
 

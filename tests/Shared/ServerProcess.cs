@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace VanYen.Media.Integration.Tests.Hosting;
+namespace VanYen.Media.Tests.Shared;
 
 /// <summary>
 /// The real server as a separate process (the same dll <c>./vanyen run</c> starts),
