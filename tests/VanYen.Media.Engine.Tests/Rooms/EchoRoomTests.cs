@@ -1,8 +1,9 @@
 using VanYen.Media.Engine.Rooms;
 using VanYen.Media.Engine.Tests.Audio.Codec;
-using VanYen.Media.Engine.Tests.WebRtc;
 using VanYen.Media.Engine.WebRtc.Srtp;
 using Xunit.Abstractions;
+
+using VanYen.Media.Tests.Shared;
 
 namespace VanYen.Media.Engine.Tests.Rooms;
 

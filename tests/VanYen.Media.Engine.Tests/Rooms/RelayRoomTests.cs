@@ -1,6 +1,7 @@
 using VanYen.Media.Engine.Rooms;
-using VanYen.Media.Engine.Tests.WebRtc;
 using Xunit.Abstractions;
+
+using VanYen.Media.Tests.Shared;
 
 namespace VanYen.Media.Engine.Tests.Rooms;
 

@@ -1,6 +1,7 @@
 using VanYen.Media.Engine.Audio.Codec;
 using VanYen.Media.Engine.Tests.Audio.Codec;
-using VanYen.Media.Engine.Tests.WebRtc;
+
+using VanYen.Media.Tests.Shared;
 
 namespace VanYen.Media.Engine.Tests.Rooms;
 

@@ -9,6 +9,8 @@ using VanYen.Media.Engine.WebRtc.Ice;
 using VanYen.Media.Engine.WebRtc.Sdp;
 using VanYen.Media.Engine.WebRtc.Srtp;
 
+using VanYen.Media.Tests.Shared;
+
 namespace VanYen.Media.Engine.Tests.WebRtc;
 
 /// <summary>

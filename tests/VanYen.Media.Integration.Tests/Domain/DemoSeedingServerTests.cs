@@ -1,4 +1,4 @@
-using VanYen.Media.Integration.Tests.Hosting;
+using VanYen.Media.Tests.Shared;
 
 namespace VanYen.Media.Integration.Tests.Domain;
 

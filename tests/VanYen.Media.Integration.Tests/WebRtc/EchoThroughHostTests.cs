@@ -8,6 +8,8 @@ using VanYen.Media.Server;
 using VanYen.Media.Server.Media;
 using Xunit.Abstractions;
 
+using VanYen.Media.Tests.Shared;
+
 namespace VanYen.Media.Integration.Tests.WebRtc;
 
 /// <summary>The real host, in process: IRoomService from DI, the bound WebRTC socket, the configured SRTP profile.</summary>
@@ -32,7 +34,7 @@ public sealed class EchoThroughHostTests(ITestOutputHelper output)
             var rooms = app.Services.GetRequiredService<IRoomService>();
             var host = app.Services.GetRequiredService<MediaSocketHost>();
             var webRtc = host.Sockets.Single(s => s.Name == MediaSocketHost.WebRtcSocketName);
-            await using var browser = new TestBrowser();
+            await using var browser = new BrowserLikePeer();
 
             RoomJoinResult joined = await rooms.JoinAsync(new RoomJoinRequest("host-echo", RoomKind.Echo, "check", RoomRole.Publisher, browser.CreateOffer()), CancellationToken.None);
             Assert.Contains($"127.0.0.1 {webRtc.Port} typ host", joined.Sdp, StringComparison.Ordinal);

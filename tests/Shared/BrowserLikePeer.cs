@@ -11,7 +11,7 @@ using VanYen.Media.Engine.WebRtc.Sdp;
 using VanYen.Media.Engine.WebRtc.Srtp;
 using VanYen.Media.Engine.WebRtc.Stun;
 
-namespace VanYen.Media.Engine.Tests.WebRtc;
+namespace VanYen.Media.Tests.Shared;
 
 /// <summary>
 /// A browser built from our own parts, on a real UDP socket on 127.0.0.1: a Chrome-shaped offer, STUN checks with
