@@ -1,9 +1,8 @@
 using VanYen.Media.Engine.Rooms;
 using VanYen.Media.Engine.Tests.Audio.Codec;
 using VanYen.Media.Engine.WebRtc.Srtp;
-using Xunit.Abstractions;
-
 using VanYen.Media.Tests.Shared;
+using Xunit.Abstractions;
 
 namespace VanYen.Media.Engine.Tests.Rooms;
 

@@ -1,8 +1,7 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using VanYen.Media.Engine.Rooms;
 using VanYen.Media.Engine.Tests.WebRtc.Ice;
-
 using VanYen.Media.Tests.Shared;
 
 namespace VanYen.Media.Engine.Tests.Rooms;

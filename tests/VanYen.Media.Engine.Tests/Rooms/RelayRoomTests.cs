@@ -1,7 +1,6 @@
 using VanYen.Media.Engine.Rooms;
-using Xunit.Abstractions;
-
 using VanYen.Media.Tests.Shared;
+using Xunit.Abstractions;
 
 namespace VanYen.Media.Engine.Tests.Rooms;
 

@@ -4,9 +4,8 @@ using VanYen.Media.Engine.Net;
 using VanYen.Media.Engine.Rooms;
 using VanYen.Media.Engine.Tests.Net;
 using VanYen.Media.Engine.Tests.WebRtc.Ice;
-using VanYen.Media.Engine.WebRtc;
 using VanYen.Media.Engine.WebRtc.Ice;
-
+using VanYen.Media.Engine.WebRtc;
 using VanYen.Media.Tests.Shared;
 
 namespace VanYen.Media.Engine.Tests.Rooms;

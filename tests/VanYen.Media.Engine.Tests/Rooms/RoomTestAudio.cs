@@ -1,6 +1,5 @@
 using VanYen.Media.Engine.Audio.Codec;
 using VanYen.Media.Engine.Tests.Audio.Codec;
-
 using VanYen.Media.Tests.Shared;
 
 namespace VanYen.Media.Engine.Tests.Rooms;

@@ -3,12 +3,11 @@ using Microsoft.Extensions.Time.Testing;
 using VanYen.Media.Engine.Net;
 using VanYen.Media.Engine.Rtp;
 using VanYen.Media.Engine.Tests.WebRtc.Ice;
-using VanYen.Media.Engine.WebRtc;
 using VanYen.Media.Engine.WebRtc.Dtls;
 using VanYen.Media.Engine.WebRtc.Ice;
 using VanYen.Media.Engine.WebRtc.Sdp;
 using VanYen.Media.Engine.WebRtc.Srtp;
-
+using VanYen.Media.Engine.WebRtc;
 using VanYen.Media.Tests.Shared;
 
 namespace VanYen.Media.Engine.Tests.WebRtc;

@@ -4,11 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 using VanYen.Media.Engine.Audio.Codec;
 using VanYen.Media.Engine.Rooms;
 using VanYen.Media.Engine.WebRtc.Dtls;
-using VanYen.Media.Server;
 using VanYen.Media.Server.Media;
-using Xunit.Abstractions;
-
+using VanYen.Media.Server;
 using VanYen.Media.Tests.Shared;
+using Xunit.Abstractions;
 
 namespace VanYen.Media.Integration.Tests.WebRtc;
 
