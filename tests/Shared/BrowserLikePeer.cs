@@ -54,6 +54,9 @@ internal sealed class BrowserLikePeer : IDatagramHandler, IDtlsSender, IAsyncDis
     /// <summary>The fingerprint written in the SDP; another certificate's makes the server refuse the handshake.</summary>
     public string SdpFingerprint { get; set; } = string.Empty;
 
+    /// <summary>The payload type the next offer gives Opus, and that outgoing packets carry (Chrome uses 111; others differ).</summary>
+    public byte OpusPayloadType { get; set; } = 111;
+
     public IPEndPoint LocalEndPoint => _socket.LocalEndPoint;
 
     public DtlsHandshakeResult? HandshakeResult { get; private set; }
@@ -84,7 +87,7 @@ internal sealed class BrowserLikePeer : IDatagramHandler, IDtlsSender, IAsyncDis
             a=group:BUNDLE 0
             a=extmap-allow-mixed
             a=msid-semantic: WMS stream1
-            m=audio 9 UDP/TLS/RTP/SAVPF 111 63 9 0 8 13 110 126
+            m=audio 9 UDP/TLS/RTP/SAVPF {OpusPayloadType} 63 9 0 8 13 110 126
             c=IN IP4 0.0.0.0
             a=rtcp:9 IN IP4 0.0.0.0
             a=candidate:2999745851 1 udp 2122260223 43435cc5-2eae-45cf-96d0-cc5fd4c28c2e.local {LocalEndPoint.Port} typ host generation 0 network-id 1
@@ -102,11 +105,11 @@ internal sealed class BrowserLikePeer : IDatagramHandler, IDtlsSender, IAsyncDis
             a=msid:stream1 track1
             a=rtcp-mux
             a=rtcp-rsize
-            a=rtpmap:111 opus/48000/2
-            a=rtcp-fb:111 transport-cc
-            a=fmtp:111 minptime=10;useinbandfec=1
+            a=rtpmap:{OpusPayloadType} opus/48000/2
+            a=rtcp-fb:{OpusPayloadType} transport-cc
+            a=fmtp:{OpusPayloadType} minptime=10;useinbandfec=1
             a=rtpmap:63 red/48000/2
-            a=fmtp:63 111/111
+            a=fmtp:63 {OpusPayloadType}/{OpusPayloadType}
             a=rtpmap:9 G722/8000
             a=rtpmap:0 PCMU/8000
             a=rtpmap:8 PCMA/8000
@@ -198,7 +201,7 @@ internal sealed class BrowserLikePeer : IDatagramHandler, IDtlsSender, IAsyncDis
         lock (_sendLock)
         {
             Span<byte> packet = stackalloc byte[1500];
-            var writer = new RtpHeaderWriter(packet, new RtpHeaderFields(111, marker, _sequenceNumber++, _timestamp, Ssrc), default, RtpHeaderExtensionForm.OneByte);
+            var writer = new RtpHeaderWriter(packet, new RtpHeaderFields(OpusPayloadType, marker, _sequenceNumber++, _timestamp, Ssrc), default, RtpHeaderExtensionForm.OneByte);
             writer.TryAddExtension(AudioLevelId, [audioLevel]);
             Span<byte> transportSequence = stackalloc byte[2];
             BinaryPrimitives.WriteUInt16BigEndian(transportSequence, _transportSequence++);
