@@ -45,9 +45,11 @@ internal sealed class BrowserLikePeer : IDatagramHandler, IDtlsSender, IAsyncDis
         Ssrc = ssrc ?? (uint)Random.Shared.NextInt64(1, uint.MaxValue);
     }
 
-    public string Ufrag { get; } = IceCredentials.GenerateUfrag();
+    /// <summary>The ICE ufrag of the next offer and of the checks; changing it (with <see cref="Password"/>) is an ICE restart.</summary>
+    public string Ufrag { get; set; } = IceCredentials.GenerateUfrag();
 
-    public string Password { get; } = IceCredentials.GeneratePassword();
+    /// <summary>The ICE password of the next offer.</summary>
+    public string Password { get; set; } = IceCredentials.GeneratePassword();
 
     public uint Ssrc { get; }
 

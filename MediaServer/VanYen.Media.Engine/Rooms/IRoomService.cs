@@ -13,7 +13,10 @@ public interface IRoomService
     /// <summary>Joins a room with the browser's offer (answered) or without one (the server offers).</summary>
     Task<RoomJoinResult> JoinAsync(RoomJoinRequest request, CancellationToken cancellationToken);
 
-    /// <summary>Answers a new offer from a joined browser (renegotiation); ICE and DTLS continue.</summary>
+    /// <summary>
+    /// Answers a new offer from a joined browser (renegotiation); ICE and DTLS continue. Throws
+    /// <see cref="RoomException"/> for an unknown session, an ICE restart (other ICE credentials) or another DTLS fingerprint.
+    /// </summary>
     Task<string> RenegotiateAsync(string sessionId, string offerSdp, CancellationToken cancellationToken);
 
     /// <summary>Takes the browser's answer to a server offer.</summary>

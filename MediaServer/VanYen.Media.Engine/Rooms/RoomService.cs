@@ -94,6 +94,14 @@ public sealed partial class RoomService : IRoomService, IDisposable
         WebRtcPeer peer = participant.Peer ?? throw new RoomException($"Session '{sessionId}' has not completed its first offer/answer.");
         NegotiatedSession previous = peer.Negotiated;
         NegotiatedSession negotiated = Negotiate(participant, offerSdp, previous.LocalDescription.Origin.SessionId, previous.LocalDescription.Origin.SessionVersion + 1);
+        // RFC 8839 §4.4.1.1.1: new ICE credentials mean an ICE restart, whose answer must carry new credentials too;
+        // the ICE-lite session keeps its remote ufrag and would drop the restarted checks, so refuse it plainly.
+        if (!string.Equals(negotiated.RemoteIceUfrag, previous.RemoteIceUfrag, StringComparison.Ordinal)
+            || !string.Equals(negotiated.RemoteIcePassword, previous.RemoteIcePassword, StringComparison.Ordinal))
+        {
+            throw new RoomException("The new offer carries other ICE credentials (an ICE restart), which is not supported; rejoin the room instead.");
+        }
+
         if (!negotiated.RemoteFingerprint.Equals(previous.RemoteFingerprint))
         {
             throw new RoomException("The new offer carries another DTLS fingerprint; renegotiation keeps the same DTLS association.");

@@ -32,6 +32,8 @@ public sealed class RenegotiationTests
 
         var second = browser.Negotiated;
         Assert.True(second.RemoteDescription.IceLite);
+        Assert.Equal(peer.IceSession.LocalUfrag, second.RemoteIceUfrag);
+        Assert.Equal(peer.IceSession.LocalPassword, second.RemoteIcePassword);
         Assert.Equal(firstNegotiation.RemoteIceUfrag, second.RemoteIceUfrag);
         Assert.Equal(firstNegotiation.RemoteIcePassword, second.RemoteIcePassword);
         Assert.Equal(firstNegotiation.RemoteFingerprint, second.RemoteFingerprint);
@@ -49,10 +51,10 @@ public sealed class RenegotiationTests
     public async Task RenegotiatingAnUnknownSessionOrWithAnotherFingerprintIsRefusedWithAReason()
     {
         await using var server = RoomTestServer.Start();
-        var unknown = await Assert.ThrowsAsync<RoomException>(() => server.Rooms.RenegotiateAsync("nobody", new BrowserLikePeer().CreateOffer(), CancellationToken.None));
-        Assert.Contains("nobody", unknown.Message, StringComparison.Ordinal);
-
         await using var browser = new BrowserLikePeer();
+        var unknown = await Assert.ThrowsAsync<RoomException>(() => server.Rooms.RenegotiateAsync("nobody", browser.CreateOffer(), CancellationToken.None));
+        Assert.Contains("'nobody' is not in a room", unknown.Message, StringComparison.Ordinal);
+
         RoomJoinResult joined = await server.Rooms.JoinAsync(new RoomJoinRequest("echo-f", RoomKind.Echo, "renegotiate-fp", RoomRole.Publisher, browser.CreateOffer()), CancellationToken.None);
         browser.AcceptAnswer(joined.Sdp);
         await browser.ConnectAsync(server.EndPoint, Timeout);
@@ -61,5 +63,38 @@ public sealed class RenegotiationTests
         var refused = await Assert.ThrowsAsync<RoomException>(() => server.Rooms.RenegotiateAsync("echo-f", browser.CreateOffer(), CancellationToken.None));
         Assert.Contains("fingerprint", refused.Message, StringComparison.OrdinalIgnoreCase);
         Assert.True(server.Rooms.FindPeer("echo-f")!.IsConnected);
+    }
+
+    [Fact]
+    public async Task AnIceRestartIsRefusedWithAReasonAndTheSessionKeepsEchoing()
+    {
+        await using var server = RoomTestServer.Start();
+        await using var browser = new BrowserLikePeer();
+        RoomJoinResult joined = await server.Rooms.JoinAsync(new RoomJoinRequest("echo-i", RoomKind.Echo, "renegotiate-ice", RoomRole.Publisher, browser.CreateOffer()), CancellationToken.None);
+        browser.AcceptAnswer(joined.Sdp);
+        await browser.ConnectAsync(server.EndPoint, Timeout);
+        var peer = server.Rooms.FindPeer("echo-i");
+        Assert.NotNull(peer);
+        string firstUfrag = browser.Ufrag;
+        string firstPassword = browser.Password;
+
+        // RFC 8839 §4.4.1.1.1: an ICE restart changes the offerer's ice-ufrag and ice-pwd.
+        browser.Ufrag = VanYen.Media.Engine.WebRtc.Ice.IceCredentials.GenerateUfrag();
+        browser.Password = VanYen.Media.Engine.WebRtc.Ice.IceCredentials.GeneratePassword();
+        var refused = await Assert.ThrowsAsync<RoomException>(() => server.Rooms.RenegotiateAsync("echo-i", browser.CreateOffer(), CancellationToken.None));
+        Assert.Contains("ICE restart", refused.Message, StringComparison.Ordinal);
+
+        // A changed password alone is a restart too.
+        browser.Ufrag = firstUfrag;
+        await Assert.ThrowsAsync<RoomException>(() => server.Rooms.RenegotiateAsync("echo-i", browser.CreateOffer(), CancellationToken.None));
+
+        browser.Password = firstPassword;
+        Assert.Same(peer, server.Rooms.FindPeer("echo-i"));
+        Assert.Equal(firstUfrag, peer.Negotiated.RemoteIceUfrag);
+        Assert.Equal(firstPassword, peer.Negotiated.RemoteIcePassword);
+        await RoomTestAudio.SendPacedAsync(browser, RoomTestAudio.Encode(RoomTestAudio.Speech(25)));
+        await EchoRoomTests.WaitUntilAsync(() => browser.Received.Count >= 10);
+        Assert.True(browser.Received.Count >= 10, "the refused restart left the session echoing");
+        Assert.True(peer.IsConnected);
     }
 }
