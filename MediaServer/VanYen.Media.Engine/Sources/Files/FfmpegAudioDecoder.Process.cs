@@ -120,7 +120,11 @@ public sealed partial class FfmpegAudioDecoder
         lock (_error)
         {
             // ffmpeg names the input by the full server path it was given; the message names the file only.
-            error = _error.ToString().Trim().Replace(_inputArgument, Description, StringComparison.Ordinal);
+            error = _error.ToString().Trim();
+            if (_inputArgument.Length > 0)
+            {
+                error = error.Replace(_inputArgument, Description, StringComparison.Ordinal);
+            }
         }
 
         string format = _detectedFormat is null ? "no known audio format" : "looks like " + _detectedFormat;
