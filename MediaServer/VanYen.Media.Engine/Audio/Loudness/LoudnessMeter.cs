@@ -8,7 +8,7 @@ namespace VanYen.Media.Engine.Audio.Loudness;
 /// The signal is K-weighted (<see cref="KWeighting"/>), squared and summed per 100 ms step; a 400 ms gating
 /// block (75 % overlap) completes every step. Values are in LUFS (= LKFS), where a full-scale 997 Hz sine
 /// on one channel reads -3.01 LUFS. Integrated loudness and range come from bounded histograms of the blocks,
-/// so memory is fixed (about 40 KB) whatever the programme's length. After construction nothing allocates.
+/// so memory is fixed (about 52 KB) whatever the programme's length. After construction nothing allocates.
 /// One instance per stream and thread.
 /// </remarks>
 public sealed class LoudnessMeter
