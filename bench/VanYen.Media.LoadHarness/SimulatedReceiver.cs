@@ -51,9 +51,6 @@ internal sealed class SimulatedReceiver : IDisposable
     /// <summary>Packets the sequence numbers say were sent since the first one received.</summary>
     public long Expected => _firstSequence < 0 ? 0 : _highestSequence - _firstSequence + 1;
 
-    /// <summary>Only packets received while this is true count.</summary>
-    public bool Counting { get; set; }
-
     public void SendKeepalive()
     {
         Span<byte> transactionId = stackalloc byte[StunMessage.TransactionIdLength];
@@ -105,11 +102,6 @@ internal sealed class SimulatedReceiver : IDisposable
         if (kind != PacketKind.Rtp || _inbound.UnprotectRtp(datagram, out int length) != SrtpUnprotectResult.Ok)
         {
             UnprotectFailures++;
-            return;
-        }
-
-        if (!Counting)
-        {
             return;
         }
 
