@@ -84,9 +84,9 @@ public sealed partial class RelaySource : IAudioSource
         _restoreFrames = Math.Max(1, (long)Math.Ceiling(options.RetriesRestoredAfter / _frameDuration));
 
         // The free channel is the bound: the decoder waits for a free buffer, so at most BufferFrames are ahead.
-        var channelOptions = new UnboundedChannelOptions { SingleReader = true, SingleWriter = true };
-        _ready = Channel.CreateUnbounded<short[]>(channelOptions);
-        _free = Channel.CreateUnbounded<short[]>(channelOptions);
+        // The ready channel is not single-reader: only the general implementation can count its items.
+        _ready = Channel.CreateUnbounded<short[]>(new UnboundedChannelOptions { SingleWriter = true });
+        _free = Channel.CreateUnbounded<short[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         for (int i = 0; i < BufferFrames; i++)
         {
             _free.Writer.TryWrite(new short[PcmFrame.SamplesPerFrame]);

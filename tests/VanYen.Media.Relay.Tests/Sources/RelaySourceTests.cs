@@ -97,7 +97,7 @@ public sealed class RelaySourceTests
     [Fact]
     public async Task AConnectionThatStopsSendingIsStalledAndWithoutFallbackTheRelayGivesUp()
     {
-        await using var server = PacedStreamServer.Start(ToneFiles.Tone(PrimaryTone, 4), TimeSpan.FromSeconds(1), StreamEnd.Stall);
+        await using var server = PacedStreamServer.Start(ToneFiles.Tone(PrimaryTone, 4), TimeSpan.FromSeconds(3), StreamEnd.Stall);
         using var counter = new TransitionCounter();
         await using var relay = NewRelay(new RelaySourceOptions
         {

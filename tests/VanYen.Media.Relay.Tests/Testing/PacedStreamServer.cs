@@ -165,8 +165,8 @@ internal sealed class PacedStreamServer : IAsyncDisposable
         int offset = 0;
         while (sent < limit)
         {
-            // Half a second of head start, then paced: an Icecast server sends a burst, then the live rate.
-            double dueSeconds = (sent - (ToneFiles.Mp3ByteRate / 2)) / (ToneFiles.Mp3ByteRate * Speed);
+            // Two seconds of head start, then paced: an Icecast server sends a burst (its burst-size), then the live rate.
+            double dueSeconds = (sent - (2 * ToneFiles.Mp3ByteRate)) / (ToneFiles.Mp3ByteRate * Speed);
             TimeSpan wait = TimeSpan.FromSeconds(dueSeconds) - clock.Elapsed;
             if (wait > TimeSpan.Zero)
             {
