@@ -88,7 +88,7 @@ public sealed partial class RelaySource
             while (true)
             {
                 watchdog.CancelAfter(Timeout.InfiniteTimeSpan);
-                short[] buffer = await _free.Reader.ReadAsync(stop).ConfigureAwait(false);
+                short[] buffer = await _buffer.WaitForSlotAsync(stop).ConfigureAwait(false);
                 watchdog.CancelAfter(_options.StallTimeout);
                 bool decoded;
                 try
@@ -97,19 +97,19 @@ public sealed partial class RelaySource
                 }
                 catch
                 {
-                    _free.Writer.TryWrite(buffer);
+                    _buffer.Abandon();
                     throw;
                 }
 
                 if (!decoded)
                 {
-                    _free.Writer.TryWrite(buffer);
+                    _buffer.Abandon();
                     Raise(RelayTransitionKind.Failed, url, "the stream ended");
                     return audibleFrames >= _restoreFrames;
                 }
 
                 double meanSquare = AudioLevelMeter.ComputeMeanSquare(buffer);
-                _ready.Writer.TryWrite(buffer);
+                _buffer.Publish();
                 if (meanSquare < _silenceMeanSquare)
                 {
                     if (++quietFrames >= _silenceFrames)
@@ -162,7 +162,7 @@ public sealed partial class RelaySource
         {
             while (true)
             {
-                short[] buffer = await _free.Reader.ReadAsync(stop).ConfigureAwait(false);
+                short[] buffer = await _buffer.WaitForSlotAsync(stop).ConfigureAwait(false);
                 AudioSourceReadResult result;
                 try
                 {
@@ -170,18 +170,18 @@ public sealed partial class RelaySource
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException || !stop.IsCancellationRequested)
                 {
-                    _free.Writer.TryWrite(buffer);
+                    _buffer.Abandon();
                     RelayLog.FallbackFailed(_logger, Description, exception);
                     return $"the fallback {source.Description} failed: {exception.Message}";
                 }
 
                 if (result == AudioSourceReadResult.EndOfStream)
                 {
-                    _free.Writer.TryWrite(buffer);
+                    _buffer.Abandon();
                     return $"the fallback {source.Description} has ended";
                 }
 
-                _ready.Writer.TryWrite(buffer);
+                _buffer.Publish();
             }
         }
     }

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using VanYen.Media.Engine.Audio;
 using VanYen.Media.Engine.Audio.Levels;
@@ -44,8 +43,7 @@ public sealed partial class RelaySource : IAudioSource
     private readonly RelaySourceOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
-    private readonly Channel<short[]> _ready;
-    private readonly Channel<short[]> _free;
+    private readonly FrameRing _buffer = new(BufferFrames, PcmFrame.SamplesPerFrame);
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _gate = new();
     private readonly double _silenceMeanSquare;
@@ -82,15 +80,6 @@ public sealed partial class RelaySource : IAudioSource
         _silenceMeanSquare = AudioLevelMeter.OverloadMeanSquare * Math.Pow(10, options.SilenceThresholdDbfs / 10);
         _silenceFrames = Math.Max(1, (long)Math.Ceiling(options.SilenceTimeout / _frameDuration));
         _restoreFrames = Math.Max(1, (long)Math.Ceiling(options.RetriesRestoredAfter / _frameDuration));
-
-        // The free channel is the bound: the decoder waits for a free buffer, so at most BufferFrames are ahead.
-        // The ready channel is not single-reader: only the general implementation can count its items.
-        _ready = Channel.CreateUnbounded<short[]>(new UnboundedChannelOptions { SingleWriter = true });
-        _free = Channel.CreateUnbounded<short[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        for (int i = 0; i < BufferFrames; i++)
-        {
-            _free.Writer.TryWrite(new short[PcmFrame.SamplesPerFrame]);
-        }
     }
 
     /// <summary>
@@ -136,7 +125,7 @@ public sealed partial class RelaySource : IAudioSource
         bool ended = _inputsEnded;
         if (_buffering)
         {
-            if (!ended && _ready.Reader.Count < PrebufferFrames)
+            if (!ended && _buffer.Count < PrebufferFrames)
             {
                 output.Clear();
                 return new ValueTask<AudioSourceReadResult>(AudioSourceReadResult.Frame);
@@ -145,10 +134,8 @@ public sealed partial class RelaySource : IAudioSource
             _buffering = false;
         }
 
-        if (_ready.Reader.TryRead(out short[]? buffered))
+        if (_buffer.TryRead(output))
         {
-            buffered.AsSpan().CopyTo(output);
-            _free.Writer.TryWrite(buffered);
             return new ValueTask<AudioSourceReadResult>(AudioSourceReadResult.Frame);
         }
 
@@ -185,6 +172,7 @@ public sealed partial class RelaySource : IAudioSource
         }
 
         _stop.Dispose();
+        _buffer.Dispose();
     }
 
     private static void ThrowFrameTooShort() =>
