@@ -184,6 +184,32 @@ public sealed class RelaySourceTests
     }
 
     [Fact]
+    public async Task PlainRtpWithAStaticPayloadTypeIsRelayedAndItsEndIsAStall()
+    {
+        await using var sender = RtpToneSender.Start(PrimaryTone);
+        await using var relay = NewRelay(new RelaySourceOptions
+        {
+            Urls = [sender.Url],
+            RetriesPerUrl = 0,
+            // UDP has no end of stream: the sender stopping is only seen as nothing more on the wire.
+            StallTimeout = TimeSpan.FromSeconds(5),
+        });
+        relay.Transition += (_, transition) =>
+        {
+            if (transition.Kind == RelayTransitionKind.Connected)
+            {
+                _ = Task.Delay(TimeSpan.FromSeconds(1)).ContinueWith(_ => sender.DisposeAsync().AsTask(), TaskScheduler.Default).Unwrap();
+            }
+        };
+
+        RelayRecording recording = await RelayRecording.PlayAsync(relay, _deadline);
+
+        Assert.True(recording.Ended, "the relay never ended");
+        Assert.Equal([RelayTransitionKind.Connected, RelayTransitionKind.Stalled, RelayTransitionKind.GaveUp], recording.Kinds);
+        Assert.Equal([PrimaryTone], recording.ToneSequence(_tones));
+    }
+
+    [Fact]
     public async Task ReadingFramesAllocatesNothing()
     {
         await using var server = PacedStreamServer.Start(ToneFiles.Tone(PrimaryTone, 4));
