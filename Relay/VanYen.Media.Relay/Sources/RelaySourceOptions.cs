@@ -13,7 +13,10 @@ public sealed record class RelaySourceOptions
     /// <remarks>
     /// An <c>rtp://host:port</c> URL makes ffmpeg listen on that port without an SDP, so only static payload types
     /// (RFC 3551 §6: PCMU 0, PCMA 8, L16 10/11, MPA 14) can be decoded; Opus and other dynamic types need an SDP
-    /// and are not supported this way (live RTP/Opus consoles come in through the engine's own RTP path).
+    /// and are not supported this way (live RTP/Opus consoles come in through the engine's own RTP path). UDP has no
+    /// end of stream, so a sender that stops is seen as <see cref="RelayTransitionKind.Stalled"/>; and ffmpeg's first
+    /// output on RTP takes 1–3 s (probing), so <see cref="StallTimeout"/> must stay above that (the default 5 s does).
+    /// HLS is left to ffmpeg's own demuxer (playlist reloads, segment fetches) and is not covered by tests yet.
     /// </remarks>
     public required IReadOnlyList<Uri> Urls { get; init; }
 
