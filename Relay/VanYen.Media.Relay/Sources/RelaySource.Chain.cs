@@ -93,7 +93,7 @@ public sealed partial class RelaySource
                 bool decoded;
                 try
                 {
-                    decoded = await decoder.ReadFrameAsync(buffer, watchdog.Token).ConfigureAwait(false);
+                    decoded = await decoder.ReadFrameAsync(buffer, watchdog.Token).ConfigureAwait(false) == AudioSourceReadResult.Frame;
                 }
                 catch
                 {

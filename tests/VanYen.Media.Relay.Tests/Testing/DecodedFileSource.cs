@@ -12,7 +12,7 @@ internal sealed class DecodedFileSource(FfmpegAudioDecoder decoder) : IAudioSour
         new DecodedFileSource(await FfmpegAudioDecoder.OpenAsync(path, cancellationToken: cancellationToken));
 
     public async ValueTask<AudioSourceReadResult> ReadFrameAsync(Memory<short> frame, CancellationToken cancellationToken) =>
-        await decoder.ReadFrameAsync(frame[..FfmpegAudioDecoder.FrameLength], cancellationToken) ? AudioSourceReadResult.Frame : AudioSourceReadResult.EndOfStream;
+        await decoder.ReadFrameAsync(frame[..FfmpegAudioDecoder.FrameLength], cancellationToken);
 
     public ValueTask DisposeAsync() => decoder.DisposeAsync();
 }
