@@ -103,7 +103,8 @@ public sealed partial class AudioLibrary : IAudioLibrary
 
             long size = new FileInfo(importedPath).Length;
             DateTimeOffset now = _time.GetUtcNow();
-            var item = new LibraryItem(0, caller.ScopeAreaId, trimmed, format, result.Duration, result.LoudnessAfter, size, caller.Id, now);
+            // Stored to 0.01 LU: the item returned now is the one read back later.
+            var item = new LibraryItem(0, caller.ScopeAreaId, trimmed, format, TimeSpan.FromMilliseconds((long)result.Duration.TotalMilliseconds), Finite(result.LoudnessAfter) ?? double.NegativeInfinity, size, caller.Id, now);
             long id = await InsertAsync(item, cancellationToken).ConfigureAwait(false);
             item = item with { Id = id };
             File.Move(importedPath, GetFilePath(id), overwrite: true);
