@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using VanYen.Media.Engine.Broadcast;
 using VanYen.Media.Engine.Sources;
+using VanYen.Media.Engine.Sources.Files;
 using VanYen.Media.Engine.Sources.Tts;
 using VanYen.Media.Server.Audit;
 using VanYen.Media.Server.Domain;
@@ -87,7 +88,7 @@ public sealed partial class BroadcastService
         AudioSourceFactory open = CreateSourceFactory(validated);
         TimeSpan? limit = command.Duration;
         AudioSourceFactory factory = limit is { } duration
-            ? async (repetition, cancellationToken) => new TimeLimitedAudioSource(await open(repetition, cancellationToken).ConfigureAwait(false), duration)
+            ? async (repetition, cancellationToken) => new TimeLimitedSource(await open(repetition, cancellationToken).ConfigureAwait(false), duration)
             : open;
         return new BroadcastProgramRequest
         {
@@ -120,8 +121,7 @@ public sealed partial class BroadcastService
             case BroadcastSourceKind.File:
             {
                 string path = validated.FilePath!;
-                string title = validated.Command.Title;
-                return (_, _) => ValueTask.FromResult<IAudioSource>(OggOpusAudioSource.Open(path, title));
+                return (_, _) => ValueTask.FromResult<IAudioSource>(OggOpusFileSource.Open(path));
             }
 
             case BroadcastSourceKind.Relay:

@@ -27,8 +27,7 @@ public sealed partial class FfmpegRelaySourceFactory : IRelaySourceFactory
         {
             try
             {
-                FfmpegAudioDecoder decoder = await FfmpegAudioDecoder.OpenAsync(url, _options, cancellationToken).ConfigureAwait(false);
-                return new DecoderAudioSource(decoder);
+                return await FfmpegAudioDecoder.OpenAsync(url, _options, cancellationToken).ConfigureAwait(false);
             }
             catch (AudioDecodeException exception)
             {
@@ -39,7 +38,7 @@ public sealed partial class FfmpegRelaySourceFactory : IRelaySourceFactory
 
         if (fallbackFilePath is not null && File.Exists(fallbackFilePath))
         {
-            return OggOpusAudioSource.Open(fallbackFilePath);
+            return OggOpusFileSource.Open(fallbackFilePath);
         }
 
         throw new AudioDecodeException("No relay URL could be opened and there is no fallback file.", last ?? new AudioDecodeException("No relay URL given."));

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using VanYen.Media.Engine.Audio.Clock;
+using VanYen.Media.Engine.Broadcast;
 using VanYen.Media.Engine.Sources.Tts;
 using VanYen.Media.Server.Broadcasting;
 using VanYen.Media.Server.Library;
@@ -17,8 +19,9 @@ public static class BroadcastingServiceCollectionExtensions
     /// Adds <see cref="IBroadcastService"/>, <see cref="IAudioLibrary"/>, the schedule store and
     /// <see cref="BroadcastScheduler"/>, the espeak-ng engine behind a <see cref="TextToSpeechCache"/> (as
     /// <see cref="ITextToSpeechEngine"/>) and the ffmpeg relay factory (replace <see cref="IRelaySourceFactory"/> to
-    /// change it). Needs <see cref="BroadcastDomainServiceCollectionExtensions.AddBroadcastDomain"/> and an
-    /// <see cref="Engine.Broadcast.IBroadcastEngine"/>.
+    /// change it), and the <see cref="BroadcastEngine"/> on the <see cref="MediaClock"/> of
+    /// <see cref="MediaEngineServiceCollectionExtensions.AddMediaEngine"/>. Needs
+    /// <see cref="BroadcastDomainServiceCollectionExtensions.AddBroadcastDomain"/> and <c>AddMediaEngine</c>.
     /// </summary>
     public static IServiceCollection AddBroadcasting(this IServiceCollection services)
     {
@@ -29,6 +32,9 @@ public static class BroadcastingServiceCollectionExtensions
             timeProvider: provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ITextToSpeechEngine>(provider => provider.GetRequiredService<TextToSpeechCache>());
         services.TryAddSingleton<IRelaySourceFactory>(provider => new FfmpegRelaySourceFactory(provider.GetRequiredService<ILogger<FfmpegRelaySourceFactory>>()));
+
+        services.TryAddSingleton(CreateEngine);
+        services.TryAddSingleton<IBroadcastEngine>(provider => provider.GetRequiredService<BroadcastEngine>());
 
         services.AddSingleton<IBroadcastScheduleStore, SqliteBroadcastScheduleStore>();
         services.AddSingleton<AudioLibrary>(provider => new AudioLibrary(
@@ -45,5 +51,14 @@ public static class BroadcastingServiceCollectionExtensions
         services.AddSingleton<BroadcastScheduler>();
         services.AddHostedService(provider => provider.GetRequiredService<BroadcastScheduler>());
         return services;
+    }
+
+    /// <summary>The engine ticks on the shared media clock (started here if the rooms have not started it yet).</summary>
+    private static BroadcastEngine CreateEngine(IServiceProvider provider)
+    {
+        MediaClock clock = provider.GetRequiredService<MediaClock>();
+        var engine = new BroadcastEngine(clock, timeProvider: provider.GetRequiredService<TimeProvider>(), logger: provider.GetRequiredService<ILogger<BroadcastEngine>>());
+        clock.Start();
+        return engine;
     }
 }

@@ -1,4 +1,5 @@
 using VanYen.Media.Engine.Audio.Loudness;
+using VanYen.Media.Engine.Sources;
 using VanYen.Media.Engine.Sources.Files;
 using VanYen.Media.Integration.Tests.Broadcasting;
 using VanYen.Media.Server.Audit;
@@ -40,7 +41,7 @@ public class AudioLibraryTests
         var frame = new short[960];
         await using (var source = OggOpusFileSource.Open(path))
         {
-            while (await source.ReadFrameAsync(frame))
+            while (await source.ReadFrameAsync(frame) == AudioSourceReadResult.Frame)
             {
                 meter.Process(frame);
             }
