@@ -15,4 +15,5 @@ public static class BroadcastErrors
     public const string InvalidRecurrence = "invalid-recurrence";
     public const string NotAwaitingApproval = "not-awaiting-approval";
     public const string AlreadyEnded = "already-ended";
+    public const string CreatorGone = "creator-gone";
 }

@@ -164,6 +164,11 @@ public sealed partial class BroadcastService
         User? creator = await _users.GetAsync(stored.CreatedByUserId, cancellationToken).ConfigureAwait(false);
         if (creator is null)
         {
+            if (throwOnRefusal)
+            {
+                throw new DomainConflictException(BroadcastErrors.CreatorGone, $"'{stored.Title}' cannot air: its creator {stored.CreatedBy} no longer exists.");
+            }
+
             await AppendSystemAsync(AuditActions.ScheduleSkipped, stored, new { title = stored.Title, plannedAt = planned, reason = $"its creator {stored.CreatedBy} no longer exists" }, cancellationToken).ConfigureAwait(false);
             return null;
         }

@@ -179,9 +179,9 @@ public sealed partial class BroadcastService : IBroadcastService, IAsyncDisposab
 
         if (stored.NextRunAt is null)
         {
-            // Approved for "now": it airs as its creator, now.
-            await _schedules.UpdateAsync(stored with { State = ScheduledBroadcastState.Ended, ApprovedBy = caller.Username, EndedAt = now }, cancellationToken).ConfigureAwait(false);
+            // Approved for "now": it airs as its creator, now; if that is refused (403), it stays pending.
             BroadcastView? started = await RunStoredAsync(stored with { State = ScheduledBroadcastState.Scheduled, ApprovedBy = caller.Username }, now, throwOnRefusal: true, cancellationToken).ConfigureAwait(false);
+            await _schedules.UpdateAsync(stored with { State = ScheduledBroadcastState.Ended, ApprovedBy = caller.Username, EndedAt = now }, cancellationToken).ConfigureAwait(false);
             return started!;
         }
 
