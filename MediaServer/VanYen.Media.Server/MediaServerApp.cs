@@ -39,6 +39,7 @@ public static class MediaServerApp
         builder.Services.AddHostedService<DatabaseMigrationService>();
         builder.Services.AddBroadcastDomain(builder.Configuration);
         builder.Services.AddMediaEngine();
+        builder.Services.AddBroadcasting();
         builder.Services.AddMediaSignaling();
 
         builder.Services.AddHealthChecks()
