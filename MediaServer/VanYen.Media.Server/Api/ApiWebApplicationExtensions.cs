@@ -12,6 +12,14 @@ public static class ApiWebApplicationExtensions
 
         var api = app.MapGroup("/api");
         api.MapAuthEndpoints();
+        api.MapAreaEndpoints();
+        api.MapClusterEndpoints();
+        api.MapBroadcastEndpoints();
+        api.MapReceiverEndpoints();
+        api.MapUserEndpoints();
+        api.MapLibraryEndpoints();
+        api.MapTtsEndpoints();
+        api.MapAuditEndpoints();
         return app;
     }
 }
