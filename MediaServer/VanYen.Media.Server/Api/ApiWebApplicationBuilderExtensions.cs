@@ -33,6 +33,9 @@ public static class ApiWebApplicationBuilderExtensions
     {
         options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
 
+        // Numbers are JSON numbers ("42" is refused): the web default accepts quoted ones, which also muddies the OpenAPI schemas.
+        options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+
         // A null or missing value for a non-nullable field is a 400 naming the field, not a null deep in the domain.
         options.SerializerOptions.RespectNullableAnnotations = true;
         options.SerializerOptions.RespectRequiredConstructorParameters = true;

@@ -23,6 +23,20 @@ public static class UserAuthenticationServiceCollectionExtensions
     public static IServiceCollection AddUserAuthentication(this IServiceCollection services, string keysDirectory)
     {
         ArgumentException.ThrowIfNullOrEmpty(keysDirectory);
+
+        // The keys can forge any sign-in: owner-only, like the demo logins file.
+        if (!Directory.Exists(keysDirectory))
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(keysDirectory);
+            }
+            else
+            {
+                Directory.CreateDirectory(keysDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+        }
+
         services.AddDataProtection()
             .SetApplicationName("VanYen.Media")
             .PersistKeysToFileSystem(new DirectoryInfo(keysDirectory));

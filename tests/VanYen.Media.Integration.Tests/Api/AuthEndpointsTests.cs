@@ -96,4 +96,29 @@ public class AuthEndpointsTests(ApiServerFixture fixture)
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains("username", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task APasswordResetEndsTheUsersEarlierSignIns()
+    {
+        using var admin = await fixture.ClientForAsync("admin");
+        long district = (await admin.GetFromJsonAsync<JsonElement>("/api/auth/me")).GetProperty("scopeAreaId").GetInt64();
+        using var created = await admin.PostAsJsonAsync("/api/users", new { username = "xem.tam", displayName = "Xem tạm", role = "viewer", scopeAreaId = district, password = "mat-khau-tam-thoi" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using var anonymous = fixture.CreateClient();
+        using var login = await anonymous.PostAsJsonAsync("/api/auth/login", new { username = "xem.tam", password = "mat-khau-tam-thoi" });
+        var body = await login.Content.ReadFromJsonAsync<JsonElement>();
+        long id = body.GetProperty("user").GetProperty("id").GetInt64();
+        using var viewer = fixture.CreateClient();
+        viewer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.GetProperty("accessToken").GetString());
+        using var before = await viewer.GetAsync("/api/auth/me");
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+
+        using var reset = await admin.PostAsJsonAsync($"/api/users/{id}/password", new { });
+        Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+        Assert.Equal(16, (await reset.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("generatedPassword").GetString()!.Length);
+        using var after = await viewer.GetAsync("/api/auth/me");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+        Assert.Equal("session-expired", (await after.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reason").GetString());
+    }
 }
