@@ -3,7 +3,10 @@ using VanYen.Media.Engine.Sources.Tts;
 
 namespace VanYen.Media.Server.Api;
 
-/// <summary>Registers the text-to-speech renderer (if nobody else did) and loads the users' abbreviations into it at start.</summary>
+/// <summary>
+/// Registers the text-to-speech engine the preview uses: espeak-ng behind a <see cref="TextToSpeechCache"/> in the data
+/// folder. <c>TryAdd</c>, the same registration as the broadcasting side's, so there is one cache whichever comes first.
+/// </summary>
 public static class TextToSpeechPreviewServiceCollectionExtensions
 {
     /// <summary>The render cache's folder in the data folder.</summary>
@@ -11,10 +14,11 @@ public static class TextToSpeechPreviewServiceCollectionExtensions
 
     public static IServiceCollection AddTextToSpeechPreview(this IServiceCollection services, string dataDirectory)
     {
-        services.TryAddSingleton(provider => new TextToSpeechRenderer(
-            new TextToSpeechCache(new EspeakTextToSpeechEngine(), Path.Combine(dataDirectory, CacheDirectoryName), timeProvider: provider.GetRequiredService<TimeProvider>()),
-            new VietnameseTextNormalizer()));
-        services.AddHostedService<TtsAbbreviationLoader>();
+        services.TryAddSingleton(provider => new TextToSpeechCache(
+            new EspeakTextToSpeechEngine(),
+            Path.Combine(dataDirectory, CacheDirectoryName),
+            timeProvider: provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<ITextToSpeechEngine>(provider => provider.GetRequiredService<TextToSpeechCache>());
         return services;
     }
 }

@@ -19,7 +19,7 @@ public static class TtsEndpoints
             .Produces<byte[]>(StatusCodes.Status200OK, "audio/wav")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        tts.MapGet("/abbreviations", GetAbbreviations)
+        tts.MapGet("/abbreviations", GetAbbreviationsAsync)
             .WithSummary("The abbreviation table: built-in entries and the ones users added.")
             .Produces<IReadOnlyList<TtsAbbreviation>>();
         tts.MapPut("/abbreviations/{abbreviation}", SetAbbreviationAsync)
@@ -59,7 +59,24 @@ public static class TtsEndpoints
         return new TextToSpeechVoice { Name = name, Rate = rate ?? TextToSpeechVoice.DefaultRate, Pitch = pitch ?? TextToSpeechVoice.DefaultPitch };
     }
 
-    private static async Task<IResult> PreviewAsync(TtsPreviewRequest request, HttpContext context, [FromServices] TextToSpeechRenderer renderer)
+    /// <summary>
+    /// A normalizer with the built-in abbreviations plus the users' table, reading numbers as the voice's region does:
+    /// made per request, as the broadcast side does, so the preview reads exactly as the broadcast will.
+    /// </summary>
+    public static async Task<VietnameseTextNormalizer> CreateNormalizerAsync(ITtsAbbreviationRepository abbreviations, string voiceName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(abbreviations);
+        var table = new List<KeyValuePair<string, string>>();
+        foreach (var entry in await abbreviations.GetAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            table.Add(KeyValuePair.Create(entry.Abbreviation, entry.Expansion));
+        }
+
+        return new VietnameseTextNormalizer(table, voiceName == "vi-vn-x-south" ? VietnameseDialect.Southern : VietnameseDialect.Northern);
+    }
+
+    private static async Task<IResult> PreviewAsync(
+        TtsPreviewRequest request, HttpContext context, [FromServices] ITextToSpeechEngine engine, [FromServices] ITtsAbbreviationRepository abbreviations)
     {
         await context.GetCallerAsync().ConfigureAwait(false);
         if (string.IsNullOrWhiteSpace(request.Text))
@@ -73,6 +90,7 @@ public static class TtsEndpoints
         }
 
         var voice = ToVoice(request.Voice, request.Rate, request.Pitch);
+        var renderer = new TextToSpeechRenderer(engine, await CreateNormalizerAsync(abbreviations, voice.Name, context.RequestAborted).ConfigureAwait(false));
         byte[] wav;
         try
         {
@@ -86,19 +104,18 @@ public static class TtsEndpoints
         return Results.File(wav, "audio/wav", "preview.wav");
     }
 
-    private static IResult GetAbbreviations([FromServices] TextToSpeechRenderer renderer) =>
-        Results.Ok(renderer.Normalizer.Abbreviations
+    private static async Task<IResult> GetAbbreviationsAsync(HttpContext context, [FromServices] ITtsAbbreviationRepository abbreviations) =>
+        Results.Ok((await CreateNormalizerAsync(abbreviations, TextToSpeechVoice.Default.Name, context.RequestAborted).ConfigureAwait(false)).Abbreviations
             .OrderBy(entry => entry.Key, StringComparer.Ordinal)
             .Select(entry => new TtsAbbreviation(entry.Key, entry.Value))
             .ToArray());
 
     private static async Task<IResult> SetAbbreviationAsync(
-        string abbreviation, AbbreviationRequest request, HttpContext context, [FromServices] ITtsAbbreviationRepository abbreviations, [FromServices] TextToSpeechRenderer renderer)
+        string abbreviation, AbbreviationRequest request, HttpContext context, [FromServices] ITtsAbbreviationRepository abbreviations)
     {
         var caller = await context.GetCallerAsync().ConfigureAwait(false);
         var entry = new TtsAbbreviation(abbreviation, request.Expansion);
         await abbreviations.SetAsync(entry, context.RequestAborted).ConfigureAwait(false);
-        renderer.Normalizer.AddAbbreviation(entry.Abbreviation, entry.Expansion);
         await context.RequestServices.GetRequiredService<Audit.IAuditLog>().AppendAsync(
             Audit.NewAuditEntry.By(caller, "tts.abbreviation-set") with { TargetKind = "abbreviation", TargetId = abbreviation, AreaId = caller.ScopeAreaId },
             context.RequestAborted).ConfigureAwait(false);
@@ -106,18 +123,12 @@ public static class TtsEndpoints
     }
 
     private static async Task<IResult> DeleteAbbreviationAsync(
-        string abbreviation, HttpContext context, [FromServices] ITtsAbbreviationRepository abbreviations, [FromServices] TextToSpeechRenderer renderer)
+        string abbreviation, HttpContext context, [FromServices] ITtsAbbreviationRepository abbreviations)
     {
         var caller = await context.GetCallerAsync().ConfigureAwait(false);
         if (!await abbreviations.DeleteAsync(abbreviation, context.RequestAborted).ConfigureAwait(false))
         {
             throw new DomainNotFoundException(DomainErrors.InvalidAbbreviation, $"No user abbreviation '{abbreviation}' (built-in ones cannot be removed, only overridden).");
-        }
-
-        renderer.Normalizer.RemoveAbbreviation(abbreviation);
-        if (VietnameseTextNormalizer.DefaultAbbreviations.TryGetValue(abbreviation, out string? builtIn))
-        {
-            renderer.Normalizer.AddAbbreviation(abbreviation, builtIn);
         }
 
         await context.RequestServices.GetRequiredService<Audit.IAuditLog>().AppendAsync(
