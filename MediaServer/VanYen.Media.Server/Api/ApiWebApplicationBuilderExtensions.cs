@@ -33,8 +33,9 @@ public static class ApiWebApplicationBuilderExtensions
     {
         options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
 
-        // Numbers are JSON numbers ("42" is refused): the web default accepts quoted ones, which also muddies the OpenAPI schemas.
-        options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        // Numbers are JSON numbers ("42" is refused; the web default accepts quoted ones, which also muddies the OpenAPI
+        // schemas), except that a loudness of -Infinity (a silent file) is written as "-Infinity" rather than failing.
+        options.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
 
         // A null or missing value for a non-nullable field is a 400 naming the field, not a null deep in the domain.
         options.SerializerOptions.RespectNullableAnnotations = true;
