@@ -41,6 +41,7 @@ public static class MediaServerApp
         builder.Services.AddMediaEngine();
         builder.Services.AddBroadcasting();
         builder.Services.AddMediaSignaling();
+        builder.AddApi();
 
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
@@ -61,10 +62,14 @@ public static class MediaServerApp
             app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         }
 
+        app.UseAuthentication();
+        app.UseAuthorization();
+
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapMediaSignaling();
         app.MapEchoAudio();
+        app.MapApi();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;
     }
