@@ -28,6 +28,8 @@ public static class MediaServerApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        builder.AddDeviceProtocol();
+
         builder.Services.AddOptions<MediaServerOptions>()
             .Bind(builder.Configuration.GetSection(MediaServerOptions.SectionName))
             .ValidateDataAnnotations()
@@ -64,6 +66,7 @@ public static class MediaServerApp
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapMediaSignaling();
         app.MapEchoAudio();
+        app.MapDeviceProtocol();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;
     }
