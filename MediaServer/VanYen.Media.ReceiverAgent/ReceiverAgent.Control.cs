@@ -72,7 +72,7 @@ public sealed partial class ReceiverAgent
     /// <summary>Sends one heartbeat now (skipped while the network is down or the hub is not connected).</summary>
     public async Task SendHeartbeatAsync(CancellationToken cancellationToken = default)
     {
-        if (_networkDown || _hub is not { State: HubConnectionState.Connected } hub)
+        if (NetworkDown || _hub is not { State: HubConnectionState.Connected } hub)
         {
             return;
         }
@@ -95,7 +95,7 @@ public sealed partial class ReceiverAgent
             // Store and forward: a confirmation made offline is sent when the control channel is back.
             while (!stopping.IsCancellationRequested)
             {
-                if (!_networkDown && _hub is { State: HubConnectionState.Connected } hub)
+                if (!NetworkDown && _hub is { State: HubConnectionState.Connected } hub)
                 {
                     try
                     {

@@ -62,7 +62,7 @@ public sealed partial class ReceiverAgent
     private void OnTick()
     {
         // The jitter buffer is popped every tick, even while a prepared program plays, so the live stream stays current.
-        JitterFrameKind kind = _jitter.Pop(_liveFrame);
+        JitterFrameKind kind = _media.PopFrame(_liveFrame);
         bool liveAudio = kind is JitterFrameKind.Decoded or JitterFrameKind.FecRecovered or JitterFrameKind.Concealed;
         DateTimeOffset serverNow = ServerNow;
         PlayedFrameSource source;

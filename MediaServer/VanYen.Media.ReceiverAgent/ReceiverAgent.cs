@@ -8,9 +8,6 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using VanYen.Media.Engine.Audio.Clock;
-using VanYen.Media.Engine.Audio.Codec;
-using VanYen.Media.Engine.Audio.Jitter;
-using VanYen.Media.Engine.WebRtc.Srtp;
 using VanYen.Media.Signaling.Contracts.Devices;
 
 namespace VanYen.Media.ReceiverAgent;
@@ -33,11 +30,8 @@ public sealed partial class ReceiverAgent : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Channel<PlaybackConfirmation> _confirmations = Channel.CreateUnbounded<PlaybackConfirmation>();
     private readonly List<Task> _loops = [];
-    private readonly OpusAudioDecoder _decoder = new();
-    private readonly JitterBuffer _jitter;
+    private readonly DeviceMediaReceiver _media;
     private readonly MediaClock _clock = new();
-    private Socket? _socket;
-    private volatile MediaSession? _session;
     private volatile string? _token;
     private long _serverOffsetTicks;
     private bool _started;
@@ -51,7 +45,7 @@ public sealed partial class ReceiverAgent : IAsyncDisposable
         _logger = logger ?? NullLogger.Instance;
         _time = time ?? TimeProvider.System;
         _http = new HttpClient(CreateHttpHandler()) { BaseAddress = options.Server, Timeout = TimeSpan.FromSeconds(30) };
-        _jitter = new JitterBuffer(new JitterBufferOptions(), _decoder);
+        _media = new DeviceMediaReceiver(options.DeviceId, options.ReceiverReportInterval, _logger, _time);
     }
 
     /// <summary>The last successful login's answer.</summary>
@@ -62,6 +56,22 @@ public sealed partial class ReceiverAgent : IAsyncDisposable
 
     /// <summary>Raised when a playback confirmation is queued for the server.</summary>
     public event EventHandler<PlaybackConfirmation>? PlaybackConfirmed;
+
+    /// <summary>The media half (socket, keys, jitter buffer).</summary>
+    public DeviceMediaReceiver Media => _media;
+
+    /// <summary>Authenticated program packets received (all logins together).</summary>
+    public long ReceivedPackets => _media.ReceivedPackets;
+
+    /// <summary>
+    /// Simulates a network outage: while true, every datagram in and out is dropped and nothing is sent on the control
+    /// hub (confirmations wait in the queue). Prepared programs keep playing at their time.
+    /// </summary>
+    public bool NetworkDown
+    {
+        get => _media.NetworkDown;
+        set => _media.NetworkDown = value;
+    }
 
     /// <summary>The server clock minus the local clock, from the login and the hub's ServerTime messages.</summary>
     public TimeSpan ServerClockOffset => TimeSpan.FromTicks(Interlocked.Read(ref _serverOffsetTicks));
@@ -83,9 +93,6 @@ public sealed partial class ReceiverAgent : IAsyncDisposable
         _clock.Add(new PlayoutTick(this));
         _clock.Start();
         CancellationToken stopping = _stopping.Token;
-        _loops.Add(Task.Run(() => ReceiveLoopAsync(stopping), CancellationToken.None));
-        _loops.Add(Task.Run(() => KeepaliveLoopAsync(stopping), CancellationToken.None));
-        _loops.Add(Task.Run(() => ReceiverReportLoopAsync(stopping), CancellationToken.None));
         _loops.Add(Task.Run(() => HeartbeatLoopAsync(stopping), CancellationToken.None));
         _loops.Add(Task.Run(() => ConfirmationLoopAsync(stopping), CancellationToken.None));
         _loops.Add(Task.Run(() => ReconnectLoopAsync(stopping), CancellationToken.None));
@@ -104,7 +111,7 @@ public sealed partial class ReceiverAgent : IAsyncDisposable
 
         await _stopping.CancelAsync().ConfigureAwait(false);
         _clock.Dispose();
-        _socket?.Dispose();
+        await _media.DisposeAsync().ConfigureAwait(false);
         try
         {
             await Task.WhenAll(_loops).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
@@ -114,9 +121,7 @@ public sealed partial class ReceiverAgent : IAsyncDisposable
         }
 
         await StopControlAsync().ConfigureAwait(false);
-        _session?.Dispose();
         _output?.Dispose();
-        _decoder.Dispose();
         _http.Dispose();
         _stopping.Dispose();
     }
@@ -139,30 +144,14 @@ public sealed partial class ReceiverAgent : IAsyncDisposable
             DeviceLoginResponse login = await response.Content.ReadFromJsonAsync<DeviceLoginResponse>(cancellationToken).ConfigureAwait(false)
                 ?? throw new HttpRequestException("The login answer was empty.");
             SetServerTime(login.ServerTime);
-            IPEndPoint remote = await ResolveMediaEndPointAsync(login.Media, cancellationToken).ConfigureAwait(false);
-            if (!Enum.TryParse(login.Media.SrtpProfile, out SrtpProtectionProfile profile) || !profile.IsSupported())
-            {
-                throw new HttpRequestException($"The server chose an SRTP profile this agent does not speak: {login.Media.SrtpProfile}.");
-            }
-
-            var session = new MediaSession(
-                remote,
-                login.Media.Ssrc,
-                profile,
-                Convert.FromBase64String(login.Media.ServerKey),
-                Convert.FromBase64String(login.Media.DeviceKey),
-                Convert.FromBase64String(login.Media.KeepaliveKey));
-            _socket ??= OpenSocket(remote.AddressFamily);
-            MediaSession? previous = _session;
-            _session = session;
+            IPEndPoint remote = await DeviceMediaReceiver.ResolveAsync(login.Media, cancellationToken).ConfigureAwait(false);
             _token = login.Token;
-            previous?.Dispose();
             Login = login;
             Volume = login.Volume;
             OnAirHours = login.OnAirHours;
 
-            // The server sends the program as soon as the first keepalive arrives: send it before anything else.
-            SendKeepalive(session);
+            // The server sends the program as soon as the first keepalive arrives: switch keys and send it before anything else.
+            _media.UseSession(login.Media, remote);
             LogLoggedIn(_logger, _options.DeviceId, login.ClusterId, remote);
             await ConnectControlAsync(login, cancellationToken).ConfigureAwait(false);
             LoggedIn?.Invoke(this, login);
@@ -186,7 +175,7 @@ public sealed partial class ReceiverAgent : IAsyncDisposable
                     await LogInAndConnectAsync(stopping).ConfigureAwait(false);
                     break;
                 }
-                catch (Exception exception) when (exception is HttpRequestException or IOException or SocketException or TaskCanceledException or InvalidOperationException)
+                catch (Exception exception) when (exception is HttpRequestException or IOException or SocketException or TaskCanceledException or InvalidOperationException or NotSupportedException)
                 {
                     LogReconnectFailed(_logger, delay, exception.Message);
                     await Task.Delay(delay, _time, stopping).ConfigureAwait(false);
@@ -215,25 +204,6 @@ public sealed partial class ReceiverAgent : IAsyncDisposable
 
     private void SetServerTime(DateTimeOffset serverTime) =>
         Interlocked.Exchange(ref _serverOffsetTicks, (serverTime - _time.GetUtcNow()).Ticks);
-
-    private static async Task<IPEndPoint> ResolveMediaEndPointAsync(DeviceMediaParameters media, CancellationToken cancellationToken)
-    {
-        if (!IPAddress.TryParse(media.Host.Trim('[', ']'), out IPAddress? address))
-        {
-            IPAddress[] addresses = await Dns.GetHostAddressesAsync(media.Host, cancellationToken).ConfigureAwait(false);
-            address = addresses.FirstOrDefault(candidate => candidate.AddressFamily == AddressFamily.InterNetwork) ?? addresses.FirstOrDefault()
-                ?? throw new HttpRequestException($"The media host {media.Host} does not resolve.");
-        }
-
-        return new IPEndPoint(address, media.Port);
-    }
-
-    private static Socket OpenSocket(AddressFamily family)
-    {
-        var socket = new Socket(family, SocketType.Dgram, ProtocolType.Udp);
-        socket.Bind(new IPEndPoint(family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0));
-        return socket;
-    }
 
     private SocketsHttpHandler CreateHttpHandler() => new()
     {
