@@ -50,6 +50,9 @@ public sealed partial class ReceiverAgent
         }
     }
 
+    /// <summary>Playout ticks that came late / were skipped because this process was too busy (diagnostics).</summary>
+    public (long Late, long Skipped, long Errors) PlayoutClockStatistics => (_clock.LateTicks, _clock.SkippedTicks, _clock.HandlerErrors);
+
     /// <summary>Every frame played so far, oldest first (only with <see cref="ReceiverAgentOptions.RecordPlayedAudio"/>).</summary>
     public IReadOnlyList<PlayedFrame> GetPlayedFrames()
     {

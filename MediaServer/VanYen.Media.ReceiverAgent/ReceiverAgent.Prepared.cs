@@ -111,6 +111,13 @@ public sealed partial class ReceiverAgent
             }
         }
 
+        // Follow the server's timeline, not the tick count: after a stall of this thread (ticks skipped) jump ahead.
+        long due = (long)((serverNow - playing.Program.StartAt).TotalSeconds * SampleRate);
+        if (due - playing.Position > 2 * FrameSamples)
+        {
+            playing.Position = (int)Math.Min(due, playing.Pcm.Length);
+        }
+
         int available = Math.Min(FrameSamples, playing.Pcm.Length - playing.Position);
         playing.Pcm.AsSpan(playing.Position, available).CopyTo(frame);
         frame.AsSpan(available).Clear();
