@@ -1,8 +1,15 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using VanYen.Media.Engine.Audio.Clock;
+using VanYen.Media.Engine.Broadcast;
+using VanYen.Media.Engine.Delivery.Devices;
+using VanYen.Media.Engine.Sources.Live;
+using VanYen.Media.Engine.WebRtc.Srtp;
 using VanYen.Media.Server.Devices;
+using VanYen.Media.Server.Media;
 using VanYen.Media.Signaling.Contracts.Devices;
 using VanYen.Media.Signaling.Hubs;
 
@@ -48,6 +55,24 @@ public static class DeviceProtocolServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<HttpsCertificate>>()));
         services.AddSingleton<DeviceTokenStore>();
+
+        // The media side: the plain-RTP port's handler (set on the router in MapDeviceProtocol), fed by the cluster
+        // channels of the broadcast engine. The engine is added here only if nothing else registered it.
+        services.TryAddSingleton<IBroadcastEngine>(provider => new BroadcastEngine(
+            provider.GetRequiredService<MediaClock>(),
+            timeProvider: provider.GetRequiredService<TimeProvider>(),
+            logger: provider.GetRequiredService<ILogger<BroadcastEngine>>()));
+        services.AddSingleton(provider =>
+        {
+            var engine = new Lazy<IBroadcastEngine>(provider.GetRequiredService<IBroadcastEngine>);
+            return new DeviceMediaEndpoint(
+                clusterId => engine.Value.GetChannel(clusterId),
+                SrtpProtectionProfile.AeadAes128Gcm,
+                provider.GetService<RtpIngestRegistry>(),
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ILogger<DeviceMediaEndpoint>>());
+        });
+        services.AddSingleton<IDeviceMediaRegistry>(provider => provider.GetRequiredService<DeviceMediaEndpoint>());
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, DeviceAuthenticationHandler>(DeviceAuthentication.Scheme, displayName: "Device token", configureOptions: null);
         services.AddAuthorizationBuilder().AddPolicy(DeviceAuthentication.Policy, policy => policy
             .AddAuthenticationSchemes(DeviceAuthentication.Scheme)
@@ -62,6 +87,8 @@ public static class DeviceProtocolServiceCollectionExtensions
     public static WebApplication MapDeviceProtocol(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // Before the hosted services start: the media socket host binds the plain-RTP port with this handler.
+        app.Services.GetRequiredService<MediaDatagramRouter>().Rtp = app.Services.GetRequiredService<DeviceMediaEndpoint>();
         app.MapDeviceEndpoints();
         app.MapHub<DeviceHub>(DeviceHub.Path);
         app.Lifetime.ApplicationStarted.Register(() => PrintHttpsAddress(app));
