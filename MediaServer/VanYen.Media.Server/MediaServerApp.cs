@@ -28,6 +28,8 @@ public static class MediaServerApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        builder.AddDeviceProtocol();
+
         builder.Services.AddOptions<MediaServerOptions>()
             .Bind(builder.Configuration.GetSection(MediaServerOptions.SectionName))
             .ValidateDataAnnotations()
@@ -70,6 +72,7 @@ public static class MediaServerApp
         app.MapMediaSignaling();
         app.MapEchoAudio();
         app.MapApi();
+        app.MapDeviceProtocol();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;
     }

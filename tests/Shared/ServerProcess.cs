@@ -11,6 +11,7 @@ internal sealed partial class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly TaskCompletionSource<Uri> _url = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<(Uri Url, string Fingerprint)> _https = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<string> _output = [];
 
     private ServerProcess(Process process, string dataDirectory)
@@ -24,6 +25,19 @@ internal sealed partial class ServerProcess : IAsyncDisposable
     public Uri Url => _url.Task.IsCompletedSuccessfully ? _url.Task.Result : throw new InvalidOperationException("not started");
 
     public int ProcessId => _process.Id;
+
+    /// <summary>The HTTPS address (device login), once the server printed it.</summary>
+    public Uri HttpsUrl => _https.Task.IsCompletedSuccessfully ? _https.Task.Result.Url : throw new InvalidOperationException("no HTTPS address printed (yet)");
+
+    /// <summary>SHA-256 fingerprint of the server's HTTPS certificate as printed ("AB:CD:…").</summary>
+    public string HttpsCertificateSha256 => _https.Task.IsCompletedSuccessfully ? _https.Task.Result.Fingerprint : throw new InvalidOperationException("no HTTPS address printed (yet)");
+
+    /// <summary>Waits until the server printed its HTTPS address (it prints it right after its HTTP one).</summary>
+    public async Task<Uri> WaitForHttpsUrlAsync()
+    {
+        var https = await _https.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        return https.Url;
+    }
 
     public Process Process => _process;
 
@@ -55,6 +69,7 @@ internal sealed partial class ServerProcess : IAsyncDisposable
             "--VanYen:WebRtcPort=0",
             "--VanYen:RtpPort=0",
             "--VanYen:MediaBindAddress=127.0.0.1",
+            "--VanYen:HttpsPort=0",
         })
         {
             start.ArgumentList.Add(argument);
@@ -69,7 +84,11 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         var server = new ServerProcess(process, dataDirectory);
         process.OutputDataReceived += (_, line) => server.OnLine(line.Data);
         process.ErrorDataReceived += (_, line) => server.OnLine(line.Data);
-        process.Exited += (_, _) => server._url.TrySetException(new InvalidOperationException("server exited before it printed its URL:\n" + server.Output));
+        process.Exited += (_, _) =>
+        {
+            server._url.TrySetException(new InvalidOperationException("server exited before it printed its URL:\n" + server.Output));
+            server._https.TrySetException(new InvalidOperationException("server exited before it printed its HTTPS URL:\n" + server.Output));
+        };
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -119,8 +138,17 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         {
             _url.TrySetResult(new Uri(match.Groups[1].Value));
         }
+
+        var https = HttpsUrlPattern().Match(line);
+        if (https.Success)
+        {
+            _https.TrySetResult((new Uri(https.Groups[1].Value), https.Groups[2].Value));
+        }
     }
 
     [GeneratedRegex(@"Open (http://\S+)")]
     private static partial Regex OpenUrlPattern();
+
+    [GeneratedRegex(@"Device login \(HTTPS\): (https://\S+) certificate SHA-256 ([0-9A-F:]+)")]
+    private static partial Regex HttpsUrlPattern();
 }

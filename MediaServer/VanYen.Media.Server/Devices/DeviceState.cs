@@ -1,0 +1,23 @@
+namespace VanYen.Media.Server.Devices;
+
+/// <summary>What the server remembers of one logged-in receiver between heartbeats (guarded by its own lock).</summary>
+internal sealed class DeviceState(long receiverId, long clusterId)
+{
+    public Lock Sync { get; } = new();
+
+    public long ReceiverId { get; } = receiverId;
+
+    public long ClusterId { get; set; } = clusterId;
+
+    public HashSet<string> Connections { get; } = new(StringComparer.Ordinal);
+
+    public DateTimeOffset? LastHeartbeat { get; set; }
+
+    public DateTimeOffset? LastMarkedSeen { get; set; }
+
+    public string? PlayingProgramId { get; set; }
+
+    public int? Volume { get; set; }
+
+    public bool? Muted { get; set; }
+}

@@ -1,0 +1,49 @@
+using VanYen.Media.Server.Domain;
+using VanYen.Media.Signaling.Contracts.Devices;
+
+namespace VanYen.Media.Server.Devices;
+
+/// <summary>What the rest of the server tells IP speakers over the device control channel, and what it learns from them.</summary>
+public interface IDeviceControl
+{
+    /// <summary>Sets the volume (0–100) of every connected device of a cluster.</summary>
+    Task SetClusterVolumeAsync(long clusterId, int volume, CancellationToken cancellationToken = default);
+
+    /// <summary>Sets the volume (0–100) of one receiver.</summary>
+    Task SetReceiverVolumeAsync(long receiverId, int volume, CancellationToken cancellationToken = default);
+
+    /// <summary>Mutes or unmutes every device of a cluster.</summary>
+    Task SetClusterMuteAsync(long clusterId, bool muted, CancellationToken cancellationToken = default);
+
+    /// <summary>Mutes or unmutes one receiver.</summary>
+    Task SetReceiverMuteAsync(long receiverId, bool muted, CancellationToken cancellationToken = default);
+
+    /// <summary>Sends a cluster's on-air hours (null: any time).</summary>
+    Task SetOnAirHoursAsync(long clusterId, OnAirHours? hours, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Registers <paramref name="oggOpusPath"/> as prepared program <paramref name="programId"/> of
+    /// <paramref name="clusterIds"/> and pushes it to their devices (and to any that connects before it ends), who
+    /// download it from <c>/api/devices/prepared/{programId}</c> and play it at <paramref name="startAt"/>.
+    /// </summary>
+    /// <returns>The message the devices got (with the file's SHA-256 and duration).</returns>
+    Task<PreparedProgram> PushPreparedProgramAsync(
+        IReadOnlyCollection<long> clusterIds,
+        string programId,
+        string title,
+        string oggOpusPath,
+        DateTimeOffset startAt,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Withdraws a prepared program from every device that has it. False if it was not prepared.</summary>
+    Task<bool> CancelPreparedAsync(string programId, CancellationToken cancellationToken = default);
+
+    /// <summary>Tells a cluster's devices which live program its SRTP stream carries now (null: idle), so they can confirm it.</summary>
+    Task NotifyNowPlayingAsync(long clusterId, string? programId, CancellationToken cancellationToken = default);
+
+    /// <summary>The prepared program's file, if <paramref name="clusterId"/> is one of its clusters.</summary>
+    bool TryGetPreparedFile(string programId, long clusterId, out string? path);
+
+    /// <summary>Every receiver that logged in since the server started.</summary>
+    IReadOnlyList<DeviceHealth> GetHealth();
+}

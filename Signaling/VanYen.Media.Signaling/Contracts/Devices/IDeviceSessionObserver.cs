@@ -1,0 +1,20 @@
+namespace VanYen.Media.Signaling.Contracts.Devices;
+
+/// <summary>
+/// What the device hub reports to the server (implemented by the host): connections, heartbeats and playback
+/// confirmations of authenticated devices.
+/// </summary>
+public interface IDeviceSessionObserver
+{
+    /// <summary>A device's control connection opened.</summary>
+    Task OnConnectedAsync(long receiverId, long clusterId, string connectionId);
+
+    /// <summary>A device's control connection closed.</summary>
+    Task OnDisconnectedAsync(long receiverId, string connectionId);
+
+    /// <summary>A heartbeat arrived.</summary>
+    Task OnHeartbeatAsync(long receiverId, DeviceHeartbeat heartbeat);
+
+    /// <summary>A playback confirmation arrived.</summary>
+    Task OnPlaybackAsync(long receiverId, long clusterId, PlaybackConfirmation confirmation);
+}
