@@ -57,11 +57,7 @@ public static class DeviceProtocolServiceCollectionExtensions
         services.AddSingleton<DeviceTokenStore>();
 
         // The media side: the plain-RTP port's handler (set on the router in MapDeviceProtocol), fed by the cluster
-        // channels of the broadcast engine. The engine is added here only if nothing else registered it.
-        services.TryAddSingleton<IBroadcastEngine>(provider => new BroadcastEngine(
-            provider.GetRequiredService<MediaClock>(),
-            timeProvider: provider.GetRequiredService<TimeProvider>(),
-            logger: provider.GetRequiredService<ILogger<BroadcastEngine>>()));
+        // channels of the broadcast engine (registered by AddBroadcasting).
         services.AddSingleton(provider =>
         {
             var engine = new Lazy<IBroadcastEngine>(provider.GetRequiredService<IBroadcastEngine>);
