@@ -40,6 +40,7 @@ public static class MediaServerApp
         builder.Services.AddBroadcastDomain(builder.Configuration);
         builder.Services.AddMediaEngine();
         builder.Services.AddMediaSignaling();
+        builder.Services.AddBroadcastConsoles();
 
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
@@ -64,6 +65,7 @@ public static class MediaServerApp
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapMediaSignaling();
         app.MapEchoAudio();
+        app.MapBroadcastConsoles();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;
     }
