@@ -8,7 +8,7 @@ namespace VanYen.Media.Engine.Sources.Chime;
 /// target as every source and peak-limited, then handed out as 20 ms frames. Rendering is pure arithmetic:
 /// the same options give the same samples.
 /// </summary>
-public sealed class ChimeGenerator
+public sealed class ChimeGenerator : IAudioSource
 {
     /// <summary>Output sample rate in hertz.</summary>
     public const int SampleRate = 48000;
@@ -28,6 +28,11 @@ public sealed class ChimeGenerator
         _samples = Render(options);
     }
 
+    private ChimeGenerator(short[] samples)
+    {
+        _samples = samples;
+    }
+
     /// <summary>What plays, for logs.</summary>
     public string Description => "chime";
 
@@ -36,6 +41,22 @@ public sealed class ChimeGenerator
 
     /// <summary>The chime's length.</summary>
     public TimeSpan Duration => TimeSpan.FromSeconds((double)_samples.Length / SampleRate);
+
+    /// <summary>
+    /// A generator over samples already rendered by <see cref="Render"/> (shared, not copied), so a server renders
+    /// the chime once and plays it before many bulletins.
+    /// </summary>
+    /// <exception cref="ArgumentException">The length is not a positive whole number of 20 ms frames.</exception>
+    public static ChimeGenerator FromRendered(short[] samples)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        if (samples.Length == 0 || samples.Length % FrameLength != 0)
+        {
+            throw new ArgumentException($"A rendered chime is a whole number of {FrameLength}-sample frames; got {samples.Length} samples.", nameof(samples));
+        }
+
+        return new ChimeGenerator(samples);
+    }
 
     /// <summary>Renders the chime to 48 kHz mono samples, a whole number of 20 ms frames, at the target loudness.</summary>
     public static short[] Render(ChimeOptions? options = null)
@@ -75,8 +96,8 @@ public sealed class ChimeGenerator
     }
 
     /// <summary>Fills <paramref name="frame"/> with the next 20 ms of the chime.</summary>
-    /// <returns>True with a frame, false once the chime has been played.</returns>
-    public ValueTask<bool> ReadFrameAsync(Memory<short> frame, CancellationToken cancellationToken = default)
+    /// <returns><see cref="AudioSourceReadResult.Frame"/>, or <see cref="AudioSourceReadResult.EndOfStream"/> once the chime has been played.</returns>
+    public ValueTask<AudioSourceReadResult> ReadFrameAsync(Memory<short> frame, CancellationToken cancellationToken = default)
     {
         if (frame.Length != FrameLength)
         {
@@ -86,13 +107,16 @@ public sealed class ChimeGenerator
         cancellationToken.ThrowIfCancellationRequested();
         if (_position >= _samples.Length)
         {
-            return ValueTask.FromResult(false);
+            return ValueTask.FromResult(AudioSourceReadResult.EndOfStream);
         }
 
         _samples.AsSpan(_position, FrameLength).CopyTo(frame.Span);
         _position += FrameLength;
-        return ValueTask.FromResult(true);
+        return ValueTask.FromResult(AudioSourceReadResult.Frame);
     }
+
+    /// <summary>Nothing to release: the samples are plain memory.</summary>
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     /// <summary>Starts the chime again from its first frame.</summary>
     public void Rewind() => _position = 0;

@@ -67,7 +67,7 @@ public sealed class AudioFileImporter
         var frame = new short[FrameLength];
         byte[] frameBytes = new byte[FrameLength * sizeof(short)];
         long frames = 0;
-        while (await decoder.ReadFrameAsync(frame, cancellationToken).ConfigureAwait(false))
+        while (await decoder.ReadFrameAsync(frame, cancellationToken).ConfigureAwait(false) == AudioSourceReadResult.Frame)
         {
             inputMeter.Process(frame);
             MemoryMarshal.AsBytes(frame.AsSpan()).CopyTo(frameBytes);

@@ -19,7 +19,7 @@ namespace VanYen.Media.Engine.Sources.Files;
 /// ffmpeg's error (no ffprobe run). ffmpeg is paced by the reader: when frames are not read, the pipe fills
 /// and ffmpeg waits. The process is killed when a read is cancelled and on dispose. Not thread-safe.
 /// </remarks>
-public sealed partial class FfmpegAudioDecoder : IAsyncDisposable
+public sealed partial class FfmpegAudioDecoder : IAudioSource
 {
     /// <summary>Output sample rate in hertz.</summary>
     public const int SampleRate = 48000;
@@ -129,10 +129,10 @@ public sealed partial class FfmpegAudioDecoder : IAsyncDisposable
     /// <summary>
     /// Fills <paramref name="frame"/> with the next 20 ms (960 samples); the last frame is zero-padded.
     /// </summary>
-    /// <returns>True with a frame, false at the end of the audio.</returns>
+    /// <returns><see cref="AudioSourceReadResult.Frame"/>, or <see cref="AudioSourceReadResult.EndOfStream"/> at the end of the audio.</returns>
     /// <exception cref="AudioDecodeException">ffmpeg failed (corrupt data, a dropped connection).</exception>
     /// <exception cref="OperationCanceledException">Cancelled; ffmpeg has been killed and the decoder is finished.</exception>
-    public async ValueTask<bool> ReadFrameAsync(Memory<short> frame, CancellationToken cancellationToken = default)
+    public async ValueTask<AudioSourceReadResult> ReadFrameAsync(Memory<short> frame, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (frame.Length != FrameLength)
@@ -142,7 +142,7 @@ public sealed partial class FfmpegAudioDecoder : IAsyncDisposable
 
         if (_ended)
         {
-            return false;
+            return AudioSourceReadResult.EndOfStream;
         }
 
         // A read pending on ffmpeg's output pipe does not see the token on Unix; killing ffmpeg closes the pipe and ends it.
@@ -159,7 +159,7 @@ public sealed partial class FfmpegAudioDecoder : IAsyncDisposable
                     CopySamples(buffer.Slice(0, BytesPerFrame), frame.Span);
                     _output.AdvanceTo(buffer.GetPosition(BytesPerFrame));
                     DecodedSampleCount += FrameLength;
-                    return true;
+                    return AudioSourceReadResult.Frame;
                 }
 
                 if (!result.IsCompleted)
@@ -178,11 +178,11 @@ public sealed partial class FfmpegAudioDecoder : IAsyncDisposable
                 _ended = true;
                 if (usableSamples == 0)
                 {
-                    return false;
+                    return AudioSourceReadResult.EndOfStream;
                 }
 
                 DecodedSampleCount += usableSamples;
-                return true;
+                return AudioSourceReadResult.Frame;
             }
         }
         catch (OperationCanceledException)

@@ -15,7 +15,7 @@ namespace VanYen.Media.Engine.Sources.Files;
 /// File reads are synchronous and small (one Ogg page at a time), so <see cref="ReadFrameAsync"/> completes
 /// without awaiting. Not thread-safe.
 /// </remarks>
-public sealed class OggOpusFileSource : IAsyncDisposable, IDisposable
+public sealed class OggOpusFileSource : IAudioSource, IDisposable
 {
     /// <summary>Output sample rate in hertz.</summary>
     public const int SampleRate = 48000;
@@ -78,8 +78,8 @@ public sealed class OggOpusFileSource : IAsyncDisposable, IDisposable
         new(OggOpusReader.Open(stream, leaveOpen), "stream");
 
     /// <summary>Fills <paramref name="frame"/> with the next 20 ms (960 samples); the last frame is zero-padded.</summary>
-    /// <returns>True with a frame, false at the end of the file.</returns>
-    public ValueTask<bool> ReadFrameAsync(Memory<short> frame, CancellationToken cancellationToken = default)
+    /// <returns><see cref="AudioSourceReadResult.Frame"/>, or <see cref="AudioSourceReadResult.EndOfStream"/> at the end of the file.</returns>
+    public ValueTask<AudioSourceReadResult> ReadFrameAsync(Memory<short> frame, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (frame.Length != FrameLength)
@@ -88,7 +88,7 @@ public sealed class OggOpusFileSource : IAsyncDisposable, IDisposable
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(ReadFrame(frame.Span));
+        return ValueTask.FromResult(ReadFrame(frame.Span) ? AudioSourceReadResult.Frame : AudioSourceReadResult.EndOfStream);
     }
 
     /// <summary>Releases the decoder and the file.</summary>

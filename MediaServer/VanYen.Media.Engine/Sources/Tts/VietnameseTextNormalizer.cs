@@ -19,6 +19,12 @@ public sealed partial class VietnameseTextNormalizer
     /// <summary>Sentences longer than this (characters) are cut at commas, so each synthesis stays short.</summary>
     public const int DefaultMaxSentenceLength = 200;
 
+    /// <summary>
+    /// The first piece of a text is cut shorter than the rest (at a comma, else between words): speech starts
+    /// once it is synthesized, so a short first piece is what keeps a long bulletin's start under 300 ms.
+    /// </summary>
+    public const int DefaultFirstPieceMaxLength = 60;
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, string> _abbreviations;
     private AbbreviationTable? _table;
@@ -49,6 +55,9 @@ public sealed partial class VietnameseTextNormalizer
 
     /// <summary>Sentences longer than this are cut at commas (then at spaces); <see cref="DefaultMaxSentenceLength"/> unless set.</summary>
     public int MaxSentenceLength { get; init; } = DefaultMaxSentenceLength;
+
+    /// <summary>Longest first piece (characters); <see cref="DefaultFirstPieceMaxLength"/> unless set.</summary>
+    public int FirstPieceMaxLength { get; init; } = DefaultFirstPieceMaxLength;
 
     /// <summary>A copy of the current abbreviation table.</summary>
     public IReadOnlyDictionary<string, string> Abbreviations => CurrentTable().Entries;
@@ -83,7 +92,8 @@ public sealed partial class VietnameseTextNormalizer
 
     /// <summary>
     /// Splits <paramref name="text"/> into sentences, normalizes each, and cuts any that came out longer
-    /// than <see cref="MaxSentenceLength"/> at commas: what a speech engine should be given, one at a time.
+    /// than <see cref="MaxSentenceLength"/> at commas (the very first piece at <see cref="FirstPieceMaxLength"/>):
+    /// what a speech engine should be given, one at a time.
     /// </summary>
     public IReadOnlyList<string> NormalizeSentences(string text)
     {
@@ -92,6 +102,16 @@ public sealed partial class VietnameseTextNormalizer
         foreach (string sentence in SplitSentences(text))
         {
             string normalized = Normalize(sentence);
+            if (result.Count == 0 && normalized.Length > FirstPieceMaxLength)
+            {
+                List<string> head = SplitLongSentence(normalized, FirstPieceMaxLength);
+                if (ContainsLetterOrDigit(head[0]))
+                {
+                    result.Add(head[0]);
+                    normalized = string.Join(' ', head.Skip(1));
+                }
+            }
+
             foreach (string piece in SplitLongSentence(normalized, MaxSentenceLength))
             {
                 if (ContainsLetterOrDigit(piece))

@@ -1,15 +1,17 @@
+using VanYen.Media.Engine.Sources;
+
 namespace VanYen.Media.Engine.Tests.Sources.Files;
 
 /// <summary>Measures of decoded audio: all frames of a source, the frequency of a tone.</summary>
 internal static class AudioAnalysis
 {
     /// <summary>Reads every frame from a ReadFrameAsync-shaped source and returns the samples, with the frame count.</summary>
-    public static async Task<(short[] Samples, int Frames)> ReadAllAsync(Func<Memory<short>, CancellationToken, ValueTask<bool>> readFrame)
+    public static async Task<(short[] Samples, int Frames)> ReadAllAsync(Func<Memory<short>, CancellationToken, ValueTask<AudioSourceReadResult>> readFrame)
     {
         var samples = new List<short>();
         var frame = new short[960];
         int frames = 0;
-        while (await readFrame(frame, CancellationToken.None))
+        while (await readFrame(frame, CancellationToken.None) == AudioSourceReadResult.Frame)
         {
             samples.AddRange(frame);
             frames++;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.IO.Pipelines;
+using VanYen.Media.Engine.Sources;
 using VanYen.Media.Engine.Sources.Files;
 using Xunit.Abstractions;
 
@@ -92,7 +93,7 @@ public class FfmpegAudioDecoderTests(ITestOutputHelper output)
         Assert.Equal(48480, decoder.DecodedSampleCount);
         Assert.Contains(samples[48000..48480], sample => sample != 0);
         Assert.All(samples[48480..], sample => Assert.Equal(0, sample));
-        Assert.False(await decoder.ReadFrameAsync(new short[960]));
+        Assert.Equal(AudioSourceReadResult.EndOfStream, await decoder.ReadFrameAsync(new short[960]));
     }
 
     [Fact]
@@ -171,7 +172,7 @@ public class FfmpegAudioDecoderTests(ITestOutputHelper output)
         int processId = decoder.ProcessId;
         var frame = new short[960];
         int frames = 0;
-        while (frames < 300 && await decoder.ReadFrameAsync(frame))
+        while (frames < 300 && await decoder.ReadFrameAsync(frame) == AudioSourceReadResult.Frame)
         {
             frames++;
         }
@@ -179,7 +180,7 @@ public class FfmpegAudioDecoderTests(ITestOutputHelper output)
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            while (await decoder.ReadFrameAsync(frame, cancellation.Token))
+            while (await decoder.ReadFrameAsync(frame, cancellation.Token) == AudioSourceReadResult.Frame)
             {
                 frames++;
             }
@@ -187,7 +188,7 @@ public class FfmpegAudioDecoderTests(ITestOutputHelper output)
 
         Assert.InRange(frames, 300, 400);
         Assert.True(WaitUntilGone(processId), "ffmpeg still runs after the cancelled read");
-        Assert.False(await decoder.ReadFrameAsync(frame));
+        Assert.Equal(AudioSourceReadResult.EndOfStream, await decoder.ReadFrameAsync(frame));
         await pipe.Writer.CompleteAsync();
     }
 
@@ -213,7 +214,7 @@ public class FfmpegAudioDecoderTests(ITestOutputHelper output)
 
         FfmpegAudioDecoder decoder = await FfmpegAudioDecoder.OpenAsync(path);
         int processId = decoder.ProcessId;
-        Assert.True(await decoder.ReadFrameAsync(new short[960]));
+        Assert.Equal(AudioSourceReadResult.Frame, await decoder.ReadFrameAsync(new short[960]));
         await decoder.DisposeAsync();
 
         Assert.True(WaitUntilGone(processId), "ffmpeg still runs after dispose");

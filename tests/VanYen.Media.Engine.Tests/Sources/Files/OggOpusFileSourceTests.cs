@@ -1,5 +1,6 @@
 using VanYen.Media.Engine.Audio.Codec;
 using VanYen.Media.Engine.Audio.Ogg;
+using VanYen.Media.Engine.Sources;
 using VanYen.Media.Engine.Sources.Files;
 
 namespace VanYen.Media.Engine.Tests.Sources.Files;
@@ -43,7 +44,7 @@ public class OggOpusFileSourceTests
         Assert.Equal(48480, source.DecodedSampleCount);
         Assert.Equal(51, frames);
         Assert.Equal(1000, AudioAnalysis.ToneFrequency(decoded.AsSpan(4800, 38400)), 5.0);
-        Assert.False(await source.ReadFrameAsync(new short[960]));
+        Assert.Equal(AudioSourceReadResult.EndOfStream, await source.ReadFrameAsync(new short[960]));
     }
 
     [Fact]

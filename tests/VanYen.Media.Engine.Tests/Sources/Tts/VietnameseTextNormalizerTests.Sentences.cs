@@ -78,10 +78,24 @@ public partial class VietnameseTextNormalizerTests
 
         Assert.Equal(
             [
-                "Ủy ban nhân dân xã thông báo: ngày hai mươi sáu tháng mười một năm hai nghìn không trăm hai mươi sáu lúc sáu giờ ba mươi phút sẽ cắt điện.",
+                "Ủy ban nhân dân xã thông báo: ngày hai mươi sáu tháng mười",
+                "một năm hai nghìn không trăm hai mươi sáu lúc sáu giờ ba mươi phút sẽ cắt điện.",
                 "Mọi thắc mắc gọi không chín một hai, ba bốn năm, sáu bảy tám!",
             ],
             sentences);
+    }
+
+    [Fact]
+    public void TheFirstPieceIsCutShortSoSpeechStartsEarlyAndNothingIsLost()
+    {
+        const string Text = "Thông báo của Ủy ban nhân dân xã về việc tổ chức tiêm chủng cho trẻ em dưới năm tuổi tại trạm y tế xã, "
+            + "đề nghị các gia đình đưa con em đến đúng giờ và mang theo sổ tiêm chủng. Xin cảm ơn.";
+
+        IReadOnlyList<string> pieces = _normalizer.NormalizeSentences(Text);
+
+        Assert.InRange(pieces[0].Length, 1, VietnameseTextNormalizer.DefaultFirstPieceMaxLength);
+        Assert.True(pieces[1].Length > VietnameseTextNormalizer.DefaultFirstPieceMaxLength, pieces[1]);
+        Assert.Equal(Text.Split(' ', StringSplitOptions.RemoveEmptyEntries), string.Join(' ', pieces).Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]
