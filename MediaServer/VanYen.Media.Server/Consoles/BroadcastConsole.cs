@@ -20,7 +20,7 @@ namespace VanYen.Media.Server.Consoles;
 /// </summary>
 public sealed partial class BroadcastConsole : IBroadcastConsole, IDisposable
 {
-    private readonly IBroadcastService _broadcasts;
+    private readonly IBroadcastService? _broadcasts;
     private readonly IBroadcastEngine _engine;
     private readonly RoomService _rooms;
     private readonly IUserRepository _users;
@@ -32,9 +32,10 @@ public sealed partial class BroadcastConsole : IBroadcastConsole, IDisposable
     private readonly ConcurrentDictionary<string, ConsoleSession> _sessions = new(StringComparer.Ordinal);
 
     /// <summary>Creates the console and starts following broadcast changes and session ends.</summary>
-    public BroadcastConsole(IBroadcastService broadcasts, IBroadcastEngine engine, RoomService rooms, IUserRepository users, IAreaRepository areas, IClusterRepository clusters, IReceiverRepository receivers, TimeProvider time, ILogger<BroadcastConsole> logger)
+    public BroadcastConsole(IServiceProvider services, IBroadcastEngine engine, RoomService rooms, IUserRepository users, IAreaRepository areas, IClusterRepository clusters, IReceiverRepository receivers, TimeProvider time, ILogger<BroadcastConsole> logger)
     {
-        _broadcasts = broadcasts;
+        // Optional so the streams and the hub start on a server built without broadcasting: live voice then says why.
+        _broadcasts = services.GetService<IBroadcastService>();
         _engine = engine;
         _rooms = rooms;
         _users = users;
@@ -43,7 +44,11 @@ public sealed partial class BroadcastConsole : IBroadcastConsole, IDisposable
         _receivers = receivers;
         _time = time;
         _logger = logger;
-        _broadcasts.Changed += OnBroadcastChanged;
+        if (_broadcasts is not null)
+        {
+            _broadcasts.Changed += OnBroadcastChanged;
+        }
+
         _rooms.SessionClosed += OnSessionClosed;
     }
 
@@ -64,6 +69,7 @@ public sealed partial class BroadcastConsole : IBroadcastConsole, IDisposable
     public async Task<StartLiveResponse> StartLiveAsync(ClaimsPrincipal caller, string connectionId, StartLiveRequest request, CancellationToken cancellationToken)
     {
         User user = await RequireUserAsync(caller, cancellationToken);
+        IBroadcastService broadcasts = Broadcasts();
         string sessionId = "live-" + Guid.NewGuid().ToString("N");
         DirectSession session = await OpenAsync(sessionId, request.OfferSdp, serverReceives: true, cancellationToken);
         var source = new WebRtcLiveSource("live: " + user.DisplayName, session.OpusPayloadType);
@@ -71,7 +77,7 @@ public sealed partial class BroadcastConsole : IBroadcastConsole, IDisposable
         BroadcastView view;
         try
         {
-            view = await _broadcasts.StartLiveAsync(user, request.Title ?? string.Empty, request.ClusterIds ?? [], request.AreaIds ?? [], source, cancellationToken);
+            view = await broadcasts.StartLiveAsync(user, request.Title ?? string.Empty, request.ClusterIds ?? [], request.AreaIds ?? [], source, cancellationToken);
         }
         catch (Exception failure)
         {
@@ -96,7 +102,7 @@ public sealed partial class BroadcastConsole : IBroadcastConsole, IDisposable
         User user = await RequireUserAsync(caller, cancellationToken);
         try
         {
-            await _broadcasts.CancelAsync(user, broadcastId, null, cancellationToken);
+            await Broadcasts().CancelAsync(user, broadcastId, null, cancellationToken);
         }
         catch (DomainException domain)
         {
@@ -169,7 +175,11 @@ public sealed partial class BroadcastConsole : IBroadcastConsole, IDisposable
     /// <summary>Stops following changes and ends every session.</summary>
     public void Dispose()
     {
-        _broadcasts.Changed -= OnBroadcastChanged;
+        if (_broadcasts is not null)
+        {
+            _broadcasts.Changed -= OnBroadcastChanged;
+        }
+
         _rooms.SessionClosed -= OnSessionClosed;
         foreach (string sessionId in _sessions.Keys)
         {
@@ -184,6 +194,9 @@ public sealed partial class BroadcastConsole : IBroadcastConsole, IDisposable
         DomainConflictException => new BroadcastConsoleException(409, domain.Message, domain),
         _ => new BroadcastConsoleException(400, domain.Message, domain),
     };
+
+    private IBroadcastService Broadcasts() =>
+        _broadcasts ?? throw new BroadcastConsoleException(503, "Broadcasting is not available on this server.");
 
     private async Task<DirectSession> OpenAsync(string sessionId, string offerSdp, bool serverReceives, CancellationToken cancellationToken)
     {

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using VanYen.Media.Engine.Audio.Clock;
+using VanYen.Media.Engine.Broadcast;
 using VanYen.Media.Server.Consoles;
 using VanYen.Media.Server.Streams;
 using VanYen.Media.Signaling.Contracts.Broadcast;
@@ -11,6 +14,11 @@ public static class BroadcastConsoleServiceCollectionExtensions
     /// <summary>The MP3 encoders per cluster, the <see cref="IBroadcastConsole"/> and the hub's change pushes.</summary>
     public static IServiceCollection AddBroadcastConsoles(this IServiceCollection services)
     {
+        // The broadcast service's registration owns the engine; this one only stands in until it is registered.
+        services.TryAddSingleton<IBroadcastEngine>(provider => new BroadcastEngine(
+            provider.GetRequiredService<MediaClock>(),
+            timeProvider: provider.GetRequiredService<TimeProvider>(),
+            logger: provider.GetRequiredService<ILogger<BroadcastEngine>>()));
         services.AddSingleton<Mp3ClusterStreams>();
         services.AddSingleton<BroadcastConsole>();
         services.AddSingleton<IBroadcastConsole>(provider => provider.GetRequiredService<BroadcastConsole>());

@@ -99,6 +99,7 @@ public sealed partial class BroadcastHub(IBroadcastConsole console, ILogger<Broa
         403 => "403 Forbidden",
         404 => "404 Not Found",
         409 => "409 Conflict",
+        503 => "503 Service Unavailable",
         _ => "400 Bad Request",
     };
 

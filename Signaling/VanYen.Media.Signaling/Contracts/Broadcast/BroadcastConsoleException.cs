@@ -28,6 +28,6 @@ public sealed class BroadcastConsoleException : Exception
     {
     }
 
-    /// <summary>400 bad request, 401 not authenticated, 403 outside scope, 404 unknown, 409 conflict.</summary>
+    /// <summary>400 bad request, 401 not authenticated, 403 outside scope, 404 unknown, 409 conflict, 503 not available.</summary>
     public int StatusCode { get; }
 }
