@@ -19,7 +19,8 @@ public sealed class ClusterStreamEndpointTests(ITestOutputHelper output)
         string otherToken = DeviceSecret.Generate();
         string browserToken = DeviceSecret.Generate();
         long clusterId;
-        using (var database = new DomainTestDatabase(dataDirectory))
+        // Not disposed: its Dispose deletes the folder the server is about to use.
+        var database = new DomainTestDatabase(dataDirectory);
         {
             SmallTree tree = await SmallTree.CreateAsync(database.Areas);
             Cluster cluster = await database.Clusters.AddAsync(new NewCluster(tree.LangHoc.Id, "Cụm loa Làng Hốc"));
@@ -28,7 +29,7 @@ public sealed class ClusterStreamEndpointTests(ITestOutputHelper output)
             await database.Receivers.AddAsync(new NewReceiver(other.Id, "Loa Thác Cá", ReceiverKind.HttpStream, DeviceSecret.Hash(otherToken)));
             await database.Receivers.AddAsync(new NewReceiver(cluster.Id, "Điện thoại cũ", ReceiverKind.Browser, DeviceSecret.Hash(browserToken)));
             clusterId = cluster.Id;
-            database.Restart().Dispose();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         }
 
         try
