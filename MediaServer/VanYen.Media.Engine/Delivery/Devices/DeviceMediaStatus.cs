@@ -11,6 +11,10 @@ namespace VanYen.Media.Engine.Delivery.Devices;
 /// <param name="FractionLost">Loss from its last RTCP receiver report (0–1), if any.</param>
 /// <param name="JitterMilliseconds">Interarrival jitter from its last receiver report, if any.</param>
 /// <param name="PlayingProgramId">The program its cluster is sending now, or null.</param>
+/// <param name="KeepaliveExpired">
+/// True when the device had an address but sent no authenticated keepalive for
+/// <see cref="DeviceMediaEndpoint.KeepaliveTimeout"/>: it gets no media until its next keepalive.
+/// </param>
 public sealed record DeviceMediaStatus(
     string DeviceId,
     long ClusterId,
@@ -19,4 +23,5 @@ public sealed record DeviceMediaStatus(
     long PacketsSent,
     double? FractionLost,
     double? JitterMilliseconds,
-    string? PlayingProgramId);
+    string? PlayingProgramId,
+    bool KeepaliveExpired = false);
