@@ -60,6 +60,36 @@ public class LiveBroadcastTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task ASpeakerPageWithItsReceiverTokenConnectsToItsClusterAndOtherTokensAreRefused()
+    {
+        var speech = await SpeechFile.GetAsync();
+        var district = await StreamsTestDistrict.CreateAsync();
+        try
+        {
+            await using var server = await ServerProcess.StartAsync(district.DataDirectory, "--VanYen:SeedDemo=false");
+            await using var browser = await Chromium.LaunchAsync(speech.Path);
+            var console = new List<string>();
+            IPage refused = await browser.NewPageAsync(console);
+            await refused.GotoAsync(new Uri(server.Url, "/listen.html").ToString());
+            string error = await refused.EvaluateAsync<string>(
+                "async ([cluster, token]) => { try { await window.vanyenBroadcast.listen(cluster, token); return 'accepted'; } catch (e) { return String(e.message ?? e); } }",
+                new object[] { district.ClusterId, "not-a-receiver-secret" });
+            Assert.Contains("401 Unauthorized", error, StringComparison.Ordinal);
+
+            IPage listener = await browser.NewPageAsync(console);
+            await listener.GotoAsync(new Uri(server.Url, "/listen.html").ToString());
+            await listener.EvaluateAsync("([cluster, token]) => window.vanyenBroadcast.listen(cluster, token)", new object[] { district.ClusterId, district.ReceiverToken });
+            await WaitForConnectedAsync(listener, console);
+            output.WriteLine($"refused: {error}; the speaker page connected over WebRTC");
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(district.DataDirectory, recursive: true);
+        }
+    }
+
     private static async Task LoginAsync(IPage page, string username, string password)
     {
         int status = await page.EvaluateAsync<int>(
