@@ -39,7 +39,9 @@ public static class MediaServerApp
         builder.Services.AddHostedService<DatabaseMigrationService>();
         builder.Services.AddBroadcastDomain(builder.Configuration);
         builder.Services.AddMediaEngine();
+        builder.Services.AddBroadcasting();
         builder.Services.AddMediaSignaling();
+        builder.AddApi();
         builder.Services.AddBroadcastConsoles();
 
         builder.Services.AddHealthChecks()
@@ -61,10 +63,14 @@ public static class MediaServerApp
             app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         }
 
+        app.UseAuthentication();
+        app.UseAuthorization();
+
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapMediaSignaling();
         app.MapEchoAudio();
+        app.MapApi();
         app.MapBroadcastConsoles();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;

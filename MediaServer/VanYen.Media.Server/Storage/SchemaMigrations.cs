@@ -103,5 +103,43 @@ public static class SchemaMigrations
                 ('TT', 'thị trấn'),
                 ('ATGT', 'an toàn giao thông');
             """),
+        new(3, "broadcasts: audio library, schedules and bulletins awaiting approval",
+            """
+            CREATE TABLE library_items (
+                id INTEGER PRIMARY KEY,
+                area_id INTEGER NOT NULL REFERENCES areas (id) ON DELETE RESTRICT,
+                name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+                original_format TEXT NOT NULL,
+                duration_ms INTEGER NOT NULL,
+                integrated_loudness REAL NULL,
+                size_bytes INTEGER NOT NULL,
+                created_by_user_id INTEGER NOT NULL,
+                created_at TEXT NOT NULL
+            );
+            CREATE INDEX ix_library_items_area ON library_items (area_id);
+
+            -- Broadcasts that are not on air yet: one-off or recurring schedules, and bulletins awaiting approval.
+            -- The creator is kept by id and name (no foreign key): a deleted creator makes the run skip, not vanish.
+            CREATE TABLE broadcast_schedules (
+                id TEXT PRIMARY KEY,
+                title TEXT NOT NULL,
+                command_json TEXT NOT NULL,
+                cluster_ids TEXT NOT NULL,
+                created_by_user_id INTEGER NOT NULL,
+                created_by TEXT NOT NULL,
+                scope_area_id INTEGER NOT NULL,
+                created_at TEXT NOT NULL,
+                recurrence TEXT NULL,
+                next_run_at TEXT NULL,
+                state TEXT NOT NULL CHECK (state IN ('awaiting-approval', 'scheduled', 'ended')),
+                approved_by TEXT NULL,
+                library_item_id INTEGER NULL,
+                fallback_library_item_id INTEGER NULL,
+                ended_at TEXT NULL
+            );
+            CREATE INDEX ix_broadcast_schedules_state ON broadcast_schedules (state, next_run_at);
+            CREATE INDEX ix_broadcast_schedules_library ON broadcast_schedules (library_item_id);
+            CREATE INDEX ix_broadcast_schedules_fallback ON broadcast_schedules (fallback_library_item_id);
+            """),
     ];
 }

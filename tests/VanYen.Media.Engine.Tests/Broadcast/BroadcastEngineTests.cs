@@ -224,6 +224,24 @@ public sealed partial class BroadcastEngineTests : IDisposable
     }
 
     [Fact]
+    public void NormalizeLoudnessBringsAQuietLiveSourceUp()
+    {
+        RecordingSink sink = Attach(1);
+        var quiet = new ToneSource(440, amplitude: 0.02);
+        _engine.Start(Request("live", ProgramPriority.Live, [1], _ => quiet) with { NormalizeLoudness = true });
+        Tick(250);
+
+        short[] pcm = sink.PcmOf("live");
+        short[] lastSecond = pcm[^48000..];
+        double inputRms = Rms(Enumerable.Range(0, 48000).Select(n => quiet.SampleAt(n)).ToArray());
+        Assert.True(Rms(lastSecond) > 4 * inputRms, $"output RMS {Rms(lastSecond):F0}, input {inputRms:F0}");
+        // The same tone, delayed by the normalizer's and the program limiter's look-ahead (the gain has settled by now).
+        int start = pcm.Length - 48000 - (LimiterLatency * 2);
+        double correlation = Correlation(lastSecond, Enumerable.Range(start, 48000).Select(n => quiet.SampleAt(n)).ToArray());
+        Assert.True(correlation > 0.95, $"correlation {correlation:F3}");
+    }
+
+    [Fact]
     public async Task ASourceThatThrowsEndsOnlyItsProgram()
     {
         RecordingSink broken = Attach(1);

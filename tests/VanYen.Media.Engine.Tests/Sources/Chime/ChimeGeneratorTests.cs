@@ -65,4 +65,15 @@ public class ChimeGeneratorTests
         (short[] second, _) = await AudioAnalysis.ReadAllAsync(generator.ReadFrameAsync);
         Assert.Equal(first, second);
     }
+
+    [Fact]
+    public async Task AGeneratorOverRenderedSamplesPlaysThemAndRejectsPartialFrames()
+    {
+        short[] rendered = ChimeGenerator.Render(new ChimeOptions { Duration = TimeSpan.FromSeconds(1) });
+        var generator = ChimeGenerator.FromRendered(rendered);
+        (short[] played, int frames) = await AudioAnalysis.ReadAllAsync(generator.ReadFrameAsync);
+        Assert.Equal(50, frames);
+        Assert.Equal(rendered, played);
+        Assert.Throws<ArgumentException>(() => ChimeGenerator.FromRendered(new short[1000]));
+    }
 }

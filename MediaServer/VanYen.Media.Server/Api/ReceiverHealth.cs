@@ -1,0 +1,18 @@
+namespace VanYen.Media.Server.Api;
+
+/// <summary>A receiver's media health, while its device is logged in (from the device media registry).</summary>
+/// <param name="Online">A keepalive arrived within the last <see cref="ReceiverView.OnlineWindow"/>.</param>
+/// <param name="LastKeepalive">When the last authenticated keepalive arrived.</param>
+/// <param name="RemoteAddress">Where its keepalives come from (its NAT mapping).</param>
+/// <param name="PacketsSent">Program packets sent to it.</param>
+/// <param name="FractionLost">Loss from its last RTCP receiver report, 0–1.</param>
+/// <param name="JitterMilliseconds">Interarrival jitter from its last receiver report.</param>
+/// <param name="PlayingProgramId">The program its cluster is sending now.</param>
+public sealed record ReceiverHealth(
+    bool Online,
+    DateTimeOffset? LastKeepalive,
+    string? RemoteAddress,
+    long PacketsSent,
+    double? FractionLost,
+    double? JitterMilliseconds,
+    string? PlayingProgramId);
