@@ -44,6 +44,7 @@ public static class MediaServerApp
         builder.Services.AddBroadcasting();
         builder.Services.AddMediaSignaling();
         builder.AddApi();
+        builder.Services.AddBroadcastConsoles();
 
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
@@ -73,6 +74,7 @@ public static class MediaServerApp
         app.MapEchoAudio();
         app.MapApi();
         app.MapDeviceProtocol();
+        app.MapBroadcastConsoles();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;
     }

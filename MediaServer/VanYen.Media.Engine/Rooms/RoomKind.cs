@@ -8,4 +8,10 @@ public enum RoomKind
 
     /// <summary>A publisher's audio is forwarded, without transcoding, to every listener of the room.</summary>
     Relay,
+
+    /// <summary>
+    /// No room: one browser and the server, media routed by whoever opened the session (a live broadcast's microphone,
+    /// a cluster's program to a browser receiver); see <see cref="RoomService.OpenDirectSessionAsync"/>.
+    /// </summary>
+    Direct,
 }

@@ -12,7 +12,7 @@ public sealed partial class RoomService
     private static SdpDirection DirectionFor(RoomParticipant participant) => (participant.Kind, participant.Role) switch
     {
         (RoomKind.Echo, _) => SdpDirection.SendRecv,
-        (RoomKind.Relay, RoomRole.Publisher) => SdpDirection.RecvOnly,
+        (RoomKind.Relay or RoomKind.Direct, RoomRole.Publisher) => SdpDirection.RecvOnly,
         _ => SdpDirection.SendOnly,
     };
 
@@ -87,6 +87,16 @@ public sealed partial class RoomService
         };
         participant.Peer = peer;
         peer.Closed += OnPeerClosed;
+        if (participant.Kind == RoomKind.Direct)
+        {
+            // The opener routes the media (RoomService.Direct.cs).
+            if (peer.IsClosed)
+            {
+                OnPeerClosed(peer, new WebRtcPeerClosedEventArgs(peer.CloseReason ?? "closed", closedLocally: false));
+            }
+
+            return;
+        }
 
         Room room;
         lock (_roomsLock)

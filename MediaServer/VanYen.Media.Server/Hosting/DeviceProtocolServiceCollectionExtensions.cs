@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using VanYen.Media.Engine.Audio.Clock;
 using VanYen.Media.Engine.Broadcast;
 using VanYen.Media.Engine.Delivery.Devices;
 using VanYen.Media.Engine.Sources.Live;

@@ -1,0 +1,28 @@
+using VanYen.Media.Server.Consoles;
+using VanYen.Media.Server.Streams;
+using VanYen.Media.Signaling.Contracts.Broadcast;
+using VanYen.Media.Signaling.Hosting;
+
+namespace VanYen.Media.Server.Hosting;
+
+/// <summary>Registers and maps the other ways a cluster's program reaches listeners (HTTP streams, WebRTC) and the consoles' hub.</summary>
+public static class BroadcastConsoleServiceCollectionExtensions
+{
+    /// <summary>The MP3 encoders per cluster, the <see cref="IBroadcastConsole"/> and the hub's change pushes.</summary>
+    public static IServiceCollection AddBroadcastConsoles(this IServiceCollection services)
+    {
+        services.AddSingleton<Mp3ClusterStreams>();
+        services.AddSingleton<BroadcastConsole>();
+        services.AddSingleton<IBroadcastConsole>(provider => provider.GetRequiredService<BroadcastConsole>());
+        services.AddBroadcastHub();
+        return services;
+    }
+
+    /// <summary>Maps <c>/api/clusters/{id}/stream.ogg|mp3</c> and <c>/hubs/broadcast</c>.</summary>
+    public static IEndpointRouteBuilder MapBroadcastConsoles(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapClusterStreams();
+        endpoints.MapBroadcastHub();
+        return endpoints;
+    }
+}
