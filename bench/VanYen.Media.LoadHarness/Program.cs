@@ -15,18 +15,21 @@ namespace VanYen.Media.LoadHarness;
 /// speakers (one socket each) that keepalive, unprotect SRTP and count. Prints a markdown table.
 /// </summary>
 /// <remarks>
-/// Usage: <c>dotnet run -c Release --project bench/VanYen.Media.LoadHarness -- [receivers=1000] [seconds=20] [gcm|cm]</c>.
+/// Usage: <c>dotnet run -c Release --project bench/VanYen.Media.LoadHarness -- [receivers=1000] [seconds=20] [gcm|cm] [--no-batch]</c>.
 /// </remarks>
 public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        int receivers = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
-        int seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
-        SrtpProtectionProfile profile = args.Length > 2 && args[2] == "cm" ? SrtpProtectionProfile.AesCm128HmacSha1_80 : SrtpProtectionProfile.AeadAes128Gcm;
+        // --no-batch: one sendto per device (the path before batching), to compare with one sendmmsg per 64 devices.
+        bool batch = Array.IndexOf(args, "--no-batch") < 0;
+        string[] positional = Array.FindAll(args, static argument => !argument.StartsWith("--", StringComparison.Ordinal));
+        int receivers = positional.Length > 0 ? int.Parse(positional[0], CultureInfo.InvariantCulture) : 1000;
+        int seconds = positional.Length > 1 ? int.Parse(positional[1], CultureInfo.InvariantCulture) : 20;
+        SrtpProtectionProfile profile = positional.Length > 2 && positional[2] == "cm" ? SrtpProtectionProfile.AesCm128HmacSha1_80 : SrtpProtectionProfile.AeadAes128Gcm;
 
         var channel = new ClusterChannel(1);
-        using var endpoint = new DeviceMediaEndpoint(_ => channel, profile);
+        using var endpoint = new DeviceMediaEndpoint(_ => channel, profile) { BatchSends = batch };
 
         // The whole fan-out of a tick is in the kernel's send queue at once: size it for N packets.
         var options = new UdpMediaSocketOptions { Name = "load-harness", DualMode = false, SendBufferSize = 8 * 1024 * 1024 };
@@ -95,7 +98,7 @@ public static class Program
         await Task.WhenAll(loops).ConfigureAwait(false);
         await keepalives.ConfigureAwait(false);
 
-        Report(receivers, seconds, profile, handler, devices, sent, sendErrors, processCpu, run.Elapsed, clock.LateTicks - lateBefore, clock.SkippedTicks - skippedBefore);
+        Report(receivers, seconds, profile, batch, handler, devices, sent, sendErrors, processCpu, run.Elapsed, clock.LateTicks - lateBefore, clock.SkippedTicks - skippedBefore);
         foreach (SimulatedReceiver device in devices)
         {
             device.Dispose();
@@ -127,6 +130,7 @@ public static class Program
         int receivers,
         int seconds,
         SrtpProtectionProfile profile,
+        bool batch,
         FanOutClockHandler handler,
         SimulatedReceiver[] devices,
         long sent,
@@ -159,7 +163,7 @@ public static class Program
         static string Ms(long stopwatchTicks) => (stopwatchTicks * 1000.0 / Stopwatch.Frequency).ToString("F3", CultureInfo.InvariantCulture);
         static string F(double value, string format = "F2") => value.ToString(format, CultureInfo.InvariantCulture);
 
-        Console.WriteLine($"## Device media fan-out: {receivers} receivers, {seconds} s, {profile}, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"## Device media fan-out: {receivers} receivers, {seconds} s, {profile}, {(batch ? "batched sends (sendmmsg, 64 per call)" : "one sendto per device")}, {Environment.ProcessorCount} cores");
         Console.WriteLine();
         Console.WriteLine("| figure | value |");
         Console.WriteLine("|---|---|");

@@ -13,7 +13,7 @@ namespace VanYen.Media.Engine.Net;
 /// A handler that answers through <see cref="ReceivedDatagram.Transport"/> runs the peer's handler
 /// nested inside its own call, as deep as the exchange goes. Not meant for concurrent senders on one end.
 /// </remarks>
-public sealed class InMemoryPacketTransport : IPacketTransport, IDisposable
+public sealed class InMemoryPacketTransport : IBatchPacketTransport, IDisposable
 {
     private readonly PacketBufferPool _pool;
     private readonly MediaSocketCounters _counters;
@@ -81,6 +81,24 @@ public sealed class InMemoryPacketTransport : IPacketTransport, IDisposable
         _counters.AddSent(datagram.Length);
         peer.Receive(datagram, _localAddress);
         return true;
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Each datagram goes through <see cref="TrySend"/>, so each is delivered (or fails) on its own, in order.</remarks>
+    public int SendBatch(PacketSendBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        int sentCount = 0;
+        for (int i = 0; i < batch.Count; i++)
+        {
+            if (TrySend(batch.GetDatagram(i), batch.GetRemote(i)))
+            {
+                batch.MarkSent(i);
+                sentCount++;
+            }
+        }
+
+        return sentCount;
     }
 
     /// <summary>Stops publishing this end's counters.</summary>

@@ -4,7 +4,7 @@ using VanYen.Media.Engine.Net;
 namespace VanYen.Media.Benchmarks.Delivery;
 
 /// <summary>A transport that counts what it is asked to send and sends nothing: the fan-out cost without the kernel's.</summary>
-public sealed class CountingPacketTransport : IPacketTransport, IDisposable
+public sealed class CountingPacketTransport : IBatchPacketTransport, IDisposable
 {
     private long _sent;
 
@@ -22,6 +22,18 @@ public sealed class CountingPacketTransport : IPacketTransport, IDisposable
     {
         _sent++;
         return true;
+    }
+
+    /// <inheritdoc/>
+    public int SendBatch(PacketSendBatch batch)
+    {
+        for (int i = 0; i < batch.Count; i++)
+        {
+            batch.MarkSent(i);
+        }
+
+        _sent += batch.Count;
+        return batch.Count;
     }
 
     /// <inheritdoc/>

@@ -11,7 +11,8 @@ namespace VanYen.Media.Benchmarks.Delivery;
 
 /// <summary>
 /// The SRTP fan-out of one cluster frame to its IP speakers: <see cref="ClusterChannel.Publish"/> writes the RTP
-/// header once, then every device's sink protects the shared packet into its own buffer and sends it (to a
+/// header once, then the cluster's device group protects the shared packet for every device into a send batch
+/// (<see cref="Batched"/>) or into the device's own buffer, and sends it (to a
 /// <see cref="CountingPacketTransport"/>, so the kernel's cost is left out). Every figure is per device per packet:
 /// each invocation sends 1 000 packets in all (1 000 / N frames to N devices).
 /// </summary>
@@ -40,12 +41,16 @@ public class DeviceFanOutBenchmarks
     [Params(1, 100, 1000)]
     public int Devices { get; set; }
 
+    /// <summary>True: protect into a 64-slot send batch handed over when full (sendmmsg on a socket); false: one send per device.</summary>
+    [Params(true, false)]
+    public bool Batched { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
         new Random(11).NextBytes(_payload);
         _channel = new ClusterChannel(1);
-        _endpoint = new DeviceMediaEndpoint(_ => _channel, Profile);
+        _endpoint = new DeviceMediaEndpoint(_ => _channel, Profile) { BatchSends = Batched };
         _transport = new CountingPacketTransport();
         _endpoint.Attach(_transport);
         var dispatcher = new DatagramDispatcher(_endpoint, _transport, _transport.Counters, NullLogger.Instance);

@@ -32,6 +32,32 @@ public class InMemoryPacketTransportTests
     }
 
     [Fact]
+    public void SendBatchDeliversEachDatagramInOrderAndMarksTheOnesThatFailed()
+    {
+        var received = new RecordingDatagramHandler(16);
+        var (first, second) = InMemoryPacketTransport.CreatePair(new RecordingDatagramHandler(16), received);
+        using (first)
+        using (second)
+        {
+            var batch = new PacketSendBatch(capacity: 4);
+            Assert.True(batch.TryAdd(TestDatagrams.Rtp(1), second.LocalAddress));
+            Assert.True(batch.TryAdd(TestDatagrams.Rtp(2), first.LocalAddress));
+            Assert.True(batch.TryAdd(TestDatagrams.Rtp(3), second.LocalAddress));
+
+            Assert.Equal(2, first.SendBatch(batch));
+
+            Assert.True(batch.WasSent(0));
+            Assert.False(batch.WasSent(1));
+            Assert.True(batch.WasSent(2));
+            Assert.Equal(2, received.Count);
+            Assert.Equal(1, received.SequenceAt(0));
+            Assert.Equal(3, received.SequenceAt(1));
+            Assert.Equal(2, first.Counters.PacketsSent);
+            Assert.Equal(1, first.Counters.SendErrors);
+        }
+    }
+
+    [Fact]
     public void HandlerSeesTheSenderAddressAndCanAnswerThroughItsTransport()
     {
         var firstHandler = new RecordingDatagramHandler(16);

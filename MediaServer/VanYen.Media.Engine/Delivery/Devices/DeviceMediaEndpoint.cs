@@ -14,7 +14,8 @@ namespace VanYen.Media.Engine.Delivery.Devices;
 /// <summary>
 /// The media side of the IP-speaker device protocol (DEVICE-MEDIA-PROTOCOL.md), the datagram handler of the
 /// plain-RTP UDP port: authenticated STUN keepalives teach it each device's NAT address, each registered device is a
-/// sink of its cluster's <see cref="ClusterChannel"/> and gets the program over SRTP, SRTCP receiver reports from the
+/// member of its cluster's <see cref="ClusterDeviceGroup"/> (one sink of the <see cref="ClusterChannel"/> per
+/// cluster, sending in batches) and gets the program over SRTP, SRTCP receiver reports from the
 /// devices update their status, and plain RTP goes to the <see cref="RtpIngestRegistry"/> (hardware consoles).
 /// </summary>
 /// <remarks>
@@ -37,6 +38,7 @@ public sealed partial class DeviceMediaEndpoint : IDeviceMediaRegistry, IDatagra
     private readonly ConcurrentDictionary<string, DeviceMediaSession> _devices = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DeviceMediaSession>.AlternateLookup<ReadOnlySpan<char>> _devicesById;
     private readonly ConcurrentDictionary<SocketAddress, DeviceMediaSession> _devicesByAddress = new(SocketAddressComparer.Instance);
+    private readonly Dictionary<ClusterChannel, ClusterDeviceGroup> _groups = [];
     private readonly Lock _registrationLock = new();
     private readonly ILogger _logger;
     private volatile IPacketTransport? _transport;
@@ -77,6 +79,13 @@ public sealed partial class DeviceMediaEndpoint : IDeviceMediaRegistry, IDatagra
 
     /// <summary>The transport media is sent on: set by <see cref="Attach"/>, or learnt from the first datagram.</summary>
     public IPacketTransport? Transport => _transport;
+
+    /// <summary>
+    /// True (default): each cluster's packets are protected into a <see cref="PacketSendBatch"/> and sent 64 at a time
+    /// when the transport is an <see cref="IBatchPacketTransport"/> (one <c>sendmmsg</c> per batch on Linux).
+    /// False: one <see cref="IPacketTransport.TrySend"/> per device, as a transport without batches gets anyway.
+    /// </summary>
+    public bool BatchSends { get; set; } = true;
 
     /// <summary>Registered devices.</summary>
     public int DeviceCount => _devices.Count;
@@ -119,7 +128,13 @@ public sealed partial class DeviceMediaEndpoint : IDeviceMediaRegistry, IDatagra
             }
 
             _devices[deviceId] = session;
-            session.AttachTo(channel);
+            if (!_groups.TryGetValue(channel, out ClusterDeviceGroup? group))
+            {
+                group = new ClusterDeviceGroup(this, channel);
+                _groups.Add(channel, group);
+            }
+
+            group.Add(session);
         }
 
         LogRegistered(_logger, deviceId, clusterId);
@@ -195,6 +210,11 @@ public sealed partial class DeviceMediaEndpoint : IDeviceMediaRegistry, IDatagra
         if (session.Remote is { } remote)
         {
             _devicesByAddress.TryRemove(new KeyValuePair<SocketAddress, DeviceMediaSession>(remote, session));
+        }
+
+        if (_groups.TryGetValue(session.Channel, out ClusterDeviceGroup? group) && group.Remove(session))
+        {
+            _groups.Remove(session.Channel);
         }
 
         session.Close();

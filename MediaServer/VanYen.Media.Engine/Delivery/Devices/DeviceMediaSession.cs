@@ -1,5 +1,6 @@
 using System.Net;
 using VanYen.Media.Engine.Broadcast;
+using VanYen.Media.Engine.Net;
 using VanYen.Media.Engine.Rtcp;
 using VanYen.Media.Engine.WebRtc.Ice;
 using VanYen.Media.Engine.WebRtc.Srtp;
@@ -12,11 +13,12 @@ namespace VanYen.Media.Engine.Delivery.Devices;
 /// next registration of the same device.
 /// </summary>
 /// <remarks>
-/// <see cref="OnFrame"/> runs on the media clock's thread, the receive methods on the socket's receive loop; one
+/// <see cref="TryProtectInto"/> and <see cref="Send"/> run on the media clock's thread (called by the cluster's
+/// <see cref="ClusterDeviceGroup"/>), the receive methods on the socket's receive loop; one
 /// lock per device serialises them (uncontended except when a keepalive or a report arrives during a tick) and
 /// keeps <see cref="Close"/> from disposing a context in use.
 /// </remarks>
-internal sealed class DeviceMediaSession : IClusterSink
+internal sealed class DeviceMediaSession
 {
     // 1500-byte MTU: the largest datagram a device is sent; an Opus frame plus the 16-byte tag fits with room.
     private const int SendBufferLength = 1500;
@@ -29,7 +31,6 @@ internal sealed class DeviceMediaSession : IClusterSink
     private readonly SrtpContext _outbound;
     private readonly SrtpContext _inbound;
     private readonly long _keepaliveTimeoutTicks;
-    private IDisposable? _attachment;
     private volatile SocketAddress? _remote;
     private long _lastKeepaliveTimestamp;
     private DateTimeOffset? _lastKeepalive;
@@ -66,16 +67,38 @@ internal sealed class DeviceMediaSession : IClusterSink
 
     public long PacketsSent => Interlocked.Read(ref _packetsSent);
 
-    public void AttachTo(ClusterChannel channel) => _attachment = channel.Attach(this);
+    /// <summary>The channel of the device's cluster.</summary>
+    public ClusterChannel Channel => _channel;
 
-    /// <inheritdoc/>
-    public void OnFrame(in ClusterFrame frame)
+    /// <summary>
+    /// Protects the cluster's shared <paramref name="rtpPacket"/> for this device into the next slot of
+    /// <paramref name="batch"/> (one encryption per device, no copy before) and adds it with the device's address.
+    /// False when the device gets nothing this tick: closed, no address yet, keepalive expired, or protect failed.
+    /// </summary>
+    public bool TryProtectInto(ReadOnlySpan<byte> rtpPacket, PacketSendBatch batch)
     {
-        if (frame.IsIdle)
+        lock (_lock)
         {
-            return;
-        }
+            SocketAddress? remote = _remote;
+            if (_closed || remote is null || !IsKeepaliveFresh())
+            {
+                return false;
+            }
 
+            if (!_outbound.TryProtectRtp(rtpPacket, batch.NextSlot, out int length))
+            {
+                _endpoint.CountProtectFailure();
+                return false;
+            }
+
+            batch.Add(length, remote);
+            return true;
+        }
+    }
+
+    /// <summary>Protects <paramref name="rtpPacket"/> into this device's own buffer and sends it at once (transports without batches).</summary>
+    public void Send(ReadOnlySpan<byte> rtpPacket, IPacketTransport transport)
+    {
         lock (_lock)
         {
             SocketAddress? remote = _remote;
@@ -84,19 +107,21 @@ internal sealed class DeviceMediaSession : IClusterSink
                 return;
             }
 
-            // The shared packet is protected into this device's buffer: one encryption per device, no copy before.
-            if (!_outbound.TryProtectRtp(frame.RtpPacket, _sendBuffer, out int length))
+            if (!_outbound.TryProtectRtp(rtpPacket, _sendBuffer, out int length))
             {
                 _endpoint.CountProtectFailure();
                 return;
             }
 
-            if (_endpoint.Transport is { } transport && transport.TrySend(_sendBuffer.AsSpan(0, length), remote))
+            if (transport.TrySend(_sendBuffer.AsSpan(0, length), remote))
             {
-                _packetsSent++;
+                CountSent();
             }
         }
     }
+
+    /// <summary>Counts a packet the transport accepted for this device.</summary>
+    public void CountSent() => Interlocked.Increment(ref _packetsSent);
 
     /// <summary>
     /// Records an authenticated keepalive from <paramref name="source"/>; returns the address that stopped being
@@ -180,10 +205,9 @@ internal sealed class DeviceMediaSession : IClusterSink
         }
     }
 
-    /// <summary>Detaches from the cluster and wipes the keys; later frames and datagrams are ignored.</summary>
+    /// <summary>Wipes the keys; later frames and datagrams are ignored (the endpoint removes it from its cluster's group).</summary>
     public void Close()
     {
-        _attachment?.Dispose();
         lock (_lock)
         {
             if (_closed)
