@@ -12,7 +12,7 @@ using VanYen.Media.Engine.WebRtc.Srtp;
 namespace VanYen.Media.Engine.Delivery.Devices;
 
 /// <summary>
-/// The media side of the IP-speaker device protocol (DEVICE-MEDIA-PROTOCOL.md), the datagram handler of the
+/// The media side of the IP-speaker device protocol (README.md, "Device protocol"), the datagram handler of the
 /// plain-RTP UDP port: authenticated STUN keepalives teach it each device's NAT address, each registered device is a
 /// member of its cluster's <see cref="ClusterDeviceGroup"/> (one sink of the <see cref="ClusterChannel"/> per
 /// cluster, sending in batches) and gets the program over SRTP, SRTCP receiver reports from the
