@@ -15,7 +15,9 @@ internal static class AudioFixtures
         }
         else
         {
-            await RunAsync("ffmpeg", ["-v", "error", "-y", "-f", "lavfi", "-i", "sine=frequency=440:duration=2", "-ar", "44100", path]);
+            // Opus (what browsers record into WebM/Ogg) takes 48 kHz; the others get a phone-typical 44.1 kHz.
+            string rate = extension is "webm" or "ogg" ? "48000" : "44100";
+            await RunAsync("ffmpeg", ["-v", "error", "-y", "-f", "lavfi", "-i", "sine=frequency=440:duration=2", "-ar", rate, path]);
         }
 
         return path;

@@ -15,6 +15,9 @@ public class AudioLibraryTests
     [InlineData("mp3", "MP3")]
     [InlineData("wav", "WAV")]
     [InlineData("amr", "AMR-NB")]
+    [InlineData("m4a", "MP4/M4A")]
+    [InlineData("ogg", "Ogg")]
+    [InlineData("webm", "Matroska/WebM")]
     public async Task AnUploadIsStoredAsLoudnessNormalizedOggOpusUnderItsId(string extension, string format)
     {
         await using var context = await BroadcastingTestContext.CreateAsync();
