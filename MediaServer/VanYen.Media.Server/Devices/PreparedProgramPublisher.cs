@@ -46,6 +46,7 @@ public sealed partial class PreparedProgramPublisher : BackgroundService
     private readonly ITextToSpeechEngine _speech;
     private readonly ITtsAbbreviationRepository _abbreviations;
     private readonly TimeProvider _time;
+    private readonly IHostApplicationLifetime _lifetime;
     private readonly ILogger<PreparedProgramPublisher> _logger;
     private readonly string _folder;
     private readonly Channel<WorkItem> _work = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true });
@@ -61,6 +62,7 @@ public sealed partial class PreparedProgramPublisher : BackgroundService
         ITtsAbbreviationRepository abbreviations,
         IOptions<MediaServerOptions> options,
         TimeProvider time,
+        IHostApplicationLifetime lifetime,
         ILogger<PreparedProgramPublisher> logger)
     {
         ArgumentNullException.ThrowIfNull(broadcasts);
@@ -72,6 +74,7 @@ public sealed partial class PreparedProgramPublisher : BackgroundService
         _speech = speech;
         _abbreviations = abbreviations;
         _time = time;
+        _lifetime = lifetime;
         _logger = logger;
         _folder = Path.Combine(options.Value.DataDirectoryFullPath, FolderName);
         _broadcasts.Changed += OnBroadcastChanged;
@@ -93,11 +96,7 @@ public sealed partial class PreparedProgramPublisher : BackgroundService
     {
         try
         {
-            // Bulletins scheduled before a restart: the devices may have lost them, and the server's table is empty.
-            foreach (ScheduledBroadcast stored in await _schedules.GetPendingAsync(stoppingToken).ConfigureAwait(false))
-            {
-                _work.Writer.TryWrite(new WorkItem(stored.Id, Withdraw: false));
-            }
+            await EnqueueStoredAsync(stoppingToken).ConfigureAwait(false);
 
             await foreach (WorkItem item in _work.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
@@ -121,6 +120,31 @@ public sealed partial class PreparedProgramPublisher : BackgroundService
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping.
+        }
+    }
+
+    /// <summary>
+    /// Bulletins scheduled before a restart: the devices may have lost them and the server's table of prepared programs
+    /// is empty. Read once the host has started (the database is migrated and seeded by then).
+    /// </summary>
+    private async Task EnqueueStoredAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (_lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            await started.Task.WaitAsync(stoppingToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            foreach (ScheduledBroadcast stored in await _schedules.GetPendingAsync(stoppingToken).ConfigureAwait(false))
+            {
+                _work.Writer.TryWrite(new WorkItem(stored.Id, Withdraw: false));
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogFailed(exception, "(stored schedules)");
         }
     }
 
