@@ -67,7 +67,8 @@ public sealed class BroadcastToDevicesTests : IAsyncLifetime
         await DeviceTestHost.WaitUntilAsync(() => DateTimeOffset.UtcNow > end, TimeSpan.FromSeconds(60), "the bulletin has played");
         PlayedFrame[] played = agent.GetPlayedFrames().Where(frame => frame.ProgramId == view.Id && frame.Source == PlayedFrameSource.Prepared).ToArray();
         Assert.InRange(played.Length, program.DurationMs / 20 * 8 / 10, (program.DurationMs / 20) + 2);
-        Assert.InRange(played[0].At - startAt, TimeSpan.FromMilliseconds(-40), TimeSpan.FromMilliseconds(200));
+        // At its server time, give or take the agent's estimate of the server clock and a busy shared machine.
+        Assert.InRange(played[0].At - startAt, TimeSpan.FromMilliseconds(-100), TimeSpan.FromMilliseconds(500));
         Assert.DoesNotContain(agent.GetPlayedFrames(), frame => frame.ProgramId == view.Id && frame.Source == PlayedFrameSource.Live);
         short[] samples = played.SelectMany(frame => frame.Samples).ToArray();
         Assert.True(TestTones.Rms(samples) > 500, $"speech is heard (RMS {TestTones.Rms(samples)})");
