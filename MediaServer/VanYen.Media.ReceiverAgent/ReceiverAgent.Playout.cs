@@ -73,12 +73,18 @@ public sealed partial class ReceiverAgent
         lock (_playoutLock)
         {
             PreparedAudio? prepared = NextPreparedFrame(serverNow, _outputFrame);
-            if (prepared is not null)
+
+            // No double audio: the live stream of a program this device holds a local copy of is dropped (the copy
+            // plays, or has played, in its place); the live stream of any other program the server announces wins
+            // over the copy, since the server put it on air above it (an emergency, a cancel).
+            bool liveIsLocalCopy = _nowPlayingId is not null && _prepared.ContainsKey(_nowPlayingId);
+            bool liveWins = liveAudio && _nowPlayingId is not null && !liveIsLocalCopy;
+            if (prepared is not null && !liveWins)
             {
                 source = PlayedFrameSource.Prepared;
                 programId = prepared.Program.ProgramId;
             }
-            else if (liveAudio)
+            else if (liveAudio && !liveIsLocalCopy)
             {
                 _liveFrame.CopyTo(_outputFrame, 0);
                 source = PlayedFrameSource.Live;

@@ -18,6 +18,14 @@ namespace VanYen.Media.ReceiverAgent;
 /// reception with SRTCP receiver reports, follows the control hub (volume, mute, prepared programs played at their
 /// server time even offline, playback confirmations) and logs in again with backoff when the connection drops.
 /// </summary>
+/// <remarks>
+/// Prepared and live audio of the same bulletin (store and forward): a one-off bulletin is pushed ahead as prepared
+/// program X and the server still starts it live as X at the same time. Each 20 ms the agent plays, in order:
+/// the live stream if the hub announces (NowPlaying) a program other than one it holds a local copy of (the server put
+/// something above it: an emergency); else its prepared program due now; else the live stream, unless the announced
+/// program is one it holds a local copy of (its live frames are dropped: the copy plays, or has played, instead — no
+/// double audio); else silence.
+/// </remarks>
 public sealed partial class ReceiverAgent : IAsyncDisposable
 {
     private readonly ReceiverAgentOptions _options;

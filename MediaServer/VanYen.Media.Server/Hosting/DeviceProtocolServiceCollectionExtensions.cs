@@ -74,6 +74,12 @@ public static class DeviceProtocolServiceCollectionExtensions
         services.AddSingleton<DeviceControl>();
         services.AddSingleton<IDeviceControl>(provider => provider.GetRequiredService<DeviceControl>());
         services.AddSingleton<IDeviceSessionObserver>(provider => provider.GetRequiredService<DeviceControl>());
+
+        // The broadcast side (registered by AddBroadcasting) reaches the devices through these two.
+        services.AddSingleton<ClusterNowPlayingNotifier>();
+        services.AddHostedService(provider => provider.GetRequiredService<ClusterNowPlayingNotifier>());
+        services.AddSingleton<PreparedProgramPublisher>();
+        services.AddHostedService(provider => provider.GetRequiredService<PreparedProgramPublisher>());
         return builder;
     }
 
