@@ -39,6 +39,8 @@ public sealed partial class BroadcastEndToEndTests(EndToEndFixture fixture, ITes
         long item = await UploadAsync(commune, "ban-nhac");
         short[] speech = await TtsReferenceAsync(village, LangHocBulletin);
 
+        int langHocMark = fixture.LangHocAgent.GetPlayedFrames().Count;
+        int thacCaMark = fixture.ThacCaAgent.GetPlayedFrames().Count;
         var tts = StartAsync(village, new { title = "Họp thôn", source = new { kind = "tts", text = LangHocBulletin, voice = Voice, rate = Rate }, clusterIds = new[] { fixture.LangHocClusterId } });
         var file = StartAsync(commune, new { title = "Nhạc hiệu", source = new { kind = "file", libraryItemId = item }, clusterIds = new[] { fixture.ThacCaClusterId } });
         string ttsId = await tts;
@@ -46,10 +48,10 @@ public sealed partial class BroadcastEndToEndTests(EndToEndFixture fixture, ITes
         await WaitEndedAsync(village, ttsId, TimeSpan.FromSeconds(40));
         await WaitEndedAsync(commune, fileId, TimeSpan.FromSeconds(40));
 
-        short[] heardInLangHoc = ProgramAudio.PlayedBy(fixture.LangHocAgent, ttsId);
-        short[] heardInThacCa = ProgramAudio.PlayedBy(fixture.ThacCaAgent, fileId);
-        Assert.Empty(ProgramAudio.PlayedBy(fixture.LangHocAgent, fileId));
-        Assert.Empty(ProgramAudio.PlayedBy(fixture.ThacCaAgent, ttsId));
+        output.WriteLine("Làng Hốc frames: " + ProgramAudio.Summary(fixture.LangHocAgent));
+        output.WriteLine("Thác Cá frames: " + ProgramAudio.Summary(fixture.ThacCaAgent));
+        short[] heardInLangHoc = ProgramAudio.PlayedSince(fixture.LangHocAgent, langHocMark);
+        short[] heardInThacCa = ProgramAudio.PlayedSince(fixture.ThacCaAgent, thacCaMark);
         double speechOwn = ProgramAudio.BestCorrelation(heardInLangHoc, speech, 1.0, 1.5, 0.5);
         double speechOther = ProgramAudio.BestCorrelation(heardInLangHoc, signal, 1.0, 1.5, 0.5);
         double fileOwn = ProgramAudio.BestCorrelation(heardInThacCa, signal, 1.0, 1.5, 0.5);
@@ -83,7 +85,7 @@ public sealed partial class BroadcastEndToEndTests(EndToEndFixture fixture, ITes
         long item = await UploadAsync(commune, "nhac-dai");
         string ttsId = await StartAsync(village, new { title = "Họp thôn", source = new { kind = "tts", text = LongBulletin }, clusterIds = new[] { fixture.LangHocClusterId } });
         string fileId = await StartAsync(commune, new { title = "Nhạc", source = new { kind = "file", libraryItemId = item }, repetitions = 8, clusterIds = new[] { fixture.ThacCaClusterId } });
-        await EndToEndFixture.WaitUntilAsync(() => fixture.LangHocAgent.CurrentProgramId == ttsId && fixture.ThacCaAgent.CurrentProgramId == fileId, TimeSpan.FromSeconds(15), "both bulletins play");
+        await WaitPlayingAsync(ttsId, fileId, "both bulletins play");
 
         string emergencyId = await StartAsync(commune, new
         {
@@ -92,23 +94,25 @@ public sealed partial class BroadcastEndToEndTests(EndToEndFixture fixture, ITes
             source = new { kind = "tts", text = EmergencyText },
             clusterIds = new[] { fixture.LangHocClusterId, fixture.ThacCaClusterId },
         });
-        await EndToEndFixture.WaitUntilAsync(
-            () => fixture.LangHocAgent.CurrentProgramId == emergencyId && fixture.ThacCaAgent.CurrentProgramId == emergencyId,
-            TimeSpan.FromSeconds(10),
-            "both receivers play the emergency");
-        await Task.Delay(500);
-        Assert.Equal(emergencyId, fixture.LangHocAgent.CurrentProgramId);
-        Assert.Equal(emergencyId, fixture.ThacCaAgent.CurrentProgramId);
+        await WaitPlayingAsync(emergencyId, emergencyId, "both receivers are sent the emergency");
+        long langHocPackets = fixture.LangHocAgent.ReceivedPackets;
+        long thacCaPackets = fixture.ThacCaAgent.ReceivedPackets;
+        int langHocMark = fixture.LangHocAgent.GetPlayedFrames().Count;
+        int thacCaMark = fixture.ThacCaAgent.GetPlayedFrames().Count;
+        await Task.Delay(1000);
+        Assert.Equal(emergencyId, await fixture.PlayingProgramAsync(fixture.LangHocReceiverId));
+        Assert.Equal(emergencyId, await fixture.PlayingProgramAsync(fixture.ThacCaReceiverId));
+        Assert.True(fixture.LangHocAgent.ReceivedPackets - langHocPackets > 25, "Làng Hốc receives the emergency");
+        Assert.True(fixture.ThacCaAgent.ReceivedPackets - thacCaPackets > 25, "Thác Cá receives the emergency");
+        Assert.True(ProgramAudio.PlayedSince(fixture.LangHocAgent, langHocMark).Length > 25 * 960, "Làng Hốc plays the emergency");
+        Assert.True(ProgramAudio.PlayedSince(fixture.ThacCaAgent, thacCaMark).Length > 25 * 960, "Thác Cá plays the emergency");
 
         using (var cancelled = await commune.PostAsync($"/api/broadcasts/{Uri.EscapeDataString(emergencyId)}/cancel", null))
         {
             Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
         }
 
-        await EndToEndFixture.WaitUntilAsync(
-            () => fixture.LangHocAgent.CurrentProgramId == ttsId && fixture.ThacCaAgent.CurrentProgramId == fileId,
-            TimeSpan.FromSeconds(10),
-            "both bulletins resume");
+        await WaitPlayingAsync(ttsId, fileId, "both bulletins resume");
 
         foreach (string id in new[] { ttsId, fileId })
         {
@@ -121,20 +125,44 @@ public sealed partial class BroadcastEndToEndTests(EndToEndFixture fixture, ITes
         Assert.Equal("pt.an-thinh", cancelledBy[0].GetProperty("userName").GetString());
     }
 
-    private static async Task<string> StartAsync(HttpClient http, object command)
+    private Task WaitPlayingAsync(string? langHocProgram, string? thacCaProgram, string what) =>
+        fixture.WaitUntilAsync(
+            async () => await fixture.PlayingProgramAsync(fixture.LangHocReceiverId) == langHocProgram
+                && await fixture.PlayingProgramAsync(fixture.ThacCaReceiverId) == thacCaProgram,
+            what);
+
+    /// <summary>Starts a broadcast; a village announcer's bulletin awaits approval, which the district approver gives.</summary>
+    private async Task<string> StartAsync(HttpClient http, object command)
     {
         using var response = await http.PostAsJsonAsync("/api/broadcasts", command);
         string body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.Accepted, $"{response.StatusCode}: {body}");
+        var view = JsonDocument.Parse(body).RootElement;
+        string id = view.GetProperty("id").GetString()!;
+        if (view.GetProperty("state").GetString() != "awaitingApproval")
+        {
+            return id;
+        }
+
+        using var approver = await fixture.ClientForAsync("duyet.huyen");
+        using var approved = await approver.PostAsync($"/api/broadcasts/{Uri.EscapeDataString(id)}/approve", null);
+        body = await approved.Content.ReadAsStringAsync();
+        Assert.True(approved.IsSuccessStatusCode, $"approve: {approved.StatusCode}: {body}");
         return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
     }
 
-    private static async Task WaitEndedAsync(HttpClient http, string id, TimeSpan timeout)
+    private async Task WaitEndedAsync(HttpClient http, string id, TimeSpan timeout)
     {
         var clock = Stopwatch.StartNew();
-        while ((await http.GetFromJsonAsync<JsonElement>($"/api/broadcasts/{Uri.EscapeDataString(id)}")).GetProperty("state").GetString() != "ended")
+        while (true)
         {
-            Assert.True(clock.Elapsed < timeout, $"broadcast {id} did not end");
+            var view = await http.GetFromJsonAsync<JsonElement>($"/api/broadcasts/{Uri.EscapeDataString(id)}");
+            if (view.GetProperty("state").GetString() == "ended")
+            {
+                return;
+            }
+
+            Assert.True(clock.Elapsed < timeout, $"broadcast {id} did not end: {view} — " + fixture.DescribeReceivers());
             await Task.Delay(200);
         }
     }

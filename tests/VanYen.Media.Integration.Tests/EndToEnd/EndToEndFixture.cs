@@ -37,6 +37,8 @@ public sealed class EndToEndFixture : IAsyncLifetime
 
     public long ThacCaReceiverId { get; private set; }
 
+    public long LangHocReceiverId { get; private set; }
+
     public async Task InitializeAsync()
     {
         _server = await ServerProcess.StartAsync();
@@ -48,9 +50,9 @@ public sealed class EndToEndFixture : IAsyncLifetime
         var clusters = await admin.GetFromJsonAsync<JsonElement>("/api/clusters");
         LangHocClusterId = clusters.EnumerateArray().Single(c => c.GetProperty("name").GetString() == LangHocCluster).GetProperty("id").GetInt64();
         ThacCaClusterId = clusters.EnumerateArray().Single(c => c.GetProperty("name").GetString() == ThacCaCluster).GetProperty("id").GetInt64();
-        long langHocReceiver = await FirstReceiverAsync(admin, LangHocClusterId);
+        LangHocReceiverId = await FirstReceiverAsync(admin, LangHocClusterId);
         ThacCaReceiverId = await FirstReceiverAsync(admin, ThacCaClusterId);
-        LangHocAgent = await StartAgentAsync(langHocReceiver);
+        LangHocAgent = await StartAgentAsync(LangHocReceiverId);
         ThacCaAgent = await StartAgentAsync(ThacCaReceiverId);
     }
 
@@ -128,11 +130,54 @@ public sealed class EndToEndFixture : IAsyncLifetime
         using var admin = await ClientForAsync("admin");
         using var response = await admin.PostAsJsonAsync("/api/clusters/cancel", new { clusterIds = new[] { LangHocClusterId, ThacCaClusterId } });
         response.EnsureSuccessStatusCode();
-        await WaitUntilAsync(() => LangHocAgent.CurrentProgramId is null && ThacCaAgent.CurrentProgramId is null, TimeSpan.FromSeconds(10), "both receivers are quiet");
+        await WaitUntilAsync(async () => await PlayingProgramAsync(LangHocReceiverId) is null && await PlayingProgramAsync(ThacCaReceiverId) is null, "both clusters are idle");
+        await WaitForNoPacketsAsync(LangHocAgent);
+        await WaitForNoPacketsAsync(ThacCaAgent);
     }
 
-    /// <summary>The audit entries of <paramref name="action"/> about broadcast <paramref name="broadcastId"/>, polled until <paramref name="until"/> holds.</summary>
-    public async Task<IReadOnlyList<JsonElement>> WaitForAuditAsync(string action, string broadcastId, Func<IReadOnlyList<JsonElement>, bool> until, string what)
+    /// <summary>What the server says the receiver's cluster is sending it now (its health in <c>GET /api/receivers/{id}</c>).</summary>
+    public async Task<string?> PlayingProgramAsync(long receiverId)
+    {
+        using var admin = await ClientForAsync("admin");
+        var receiver = await admin.GetFromJsonAsync<JsonElement>($"/api/receivers/{receiverId}");
+        return receiver.TryGetProperty("health", out var health) && health.ValueKind == JsonValueKind.Object
+            && health.TryGetProperty("playingProgramId", out var playing) && playing.ValueKind == JsonValueKind.String
+            ? playing.GetString()
+            : null;
+    }
+
+    /// <summary>Polls an asynchronous condition (every 50 ms, up to 15 s).</summary>
+    public async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), "timed out waiting until " + what + " — " + DescribeReceivers());
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Waits until no program packet has arrived at the agent for 300 ms.</summary>
+    public static async Task WaitForNoPacketsAsync(ReceiverAgent.ReceiverAgent agent)
+    {
+        var clock = Stopwatch.StartNew();
+        long last = -1;
+        while (true)
+        {
+            long now = agent.ReceivedPackets;
+            if (now == last)
+            {
+                return;
+            }
+
+            last = now;
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), "packets keep arriving at a quiet receiver");
+            await Task.Delay(300);
+        }
+    }
+
+    /// <summary>The audit entries of <paramref name="action"/> about <paramref name="targetId"/>, polled until <paramref name="until"/> holds.</summary>
+    public async Task<IReadOnlyList<JsonElement>> WaitForAuditAsync(string action, string targetId, Func<IReadOnlyList<JsonElement>, bool> until, string what)
     {
         using var admin = await ClientForAsync("admin");
         var clock = Stopwatch.StartNew();
@@ -140,7 +185,7 @@ public sealed class EndToEndFixture : IAsyncLifetime
         {
             var page = await admin.GetFromJsonAsync<JsonElement>($"/api/audit?action={Uri.EscapeDataString(action)}&pageSize=200");
             var entries = page.GetProperty("entries").EnumerateArray()
-                .Where(e => e.GetProperty("targetId").GetString() == broadcastId)
+                .Where(e => e.GetProperty("targetId").GetString() == targetId)
                 .ToArray();
             if (until(entries))
             {
@@ -152,15 +197,22 @@ public sealed class EndToEndFixture : IAsyncLifetime
         }
     }
 
-    public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what)
+    /// <summary>Both receivers' state, for failure messages.</summary>
+    public string DescribeReceivers() =>
+        $"Làng Hốc: {Describe(LangHocAgent)}; Thác Cá: {Describe(ThacCaAgent)}";
+
+    public async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what)
     {
         var clock = Stopwatch.StartNew();
         while (!condition())
         {
-            Assert.True(clock.Elapsed < timeout, "timed out waiting until " + what);
+            Assert.True(clock.Elapsed < timeout, "timed out waiting until " + what + " — " + DescribeReceivers());
             await Task.Delay(10);
         }
     }
+
+    private static string Describe(ReceiverAgent.ReceiverAgent agent) =>
+        $"playing {agent.CurrentProgramId ?? "-"}, announced {agent.AnnouncedProgramId ?? "-"}, {agent.ReceivedPackets} packets, {agent.Media.RejectedPackets} rejected, {agent.Media.KeepaliveResponses} keepalive answers, hub {(agent.Connected ? "connected" : "down")}";
 
     private static async Task<long> FirstReceiverAsync(HttpClient admin, long clusterId)
     {

@@ -9,13 +9,18 @@ internal static class ProgramAudio
 {
     private const int Decimation = 3; // 48 kHz → 16 kHz: enough for speech and the test signal, 9× cheaper to correlate.
 
-    /// <summary>The live frames the agent played for <paramref name="programId"/>, concatenated.</summary>
-    public static short[] PlayedBy(ReceiverAgent.ReceiverAgent agent, string programId)
+    /// <summary>
+    /// The live frames the agent played from frame <paramref name="firstFrame"/> on, concatenated (the frames' program
+    /// ids are not used: the server does not announce NowPlaying on program changes yet, see the test class).
+    /// </summary>
+    public static short[] PlayedSince(ReceiverAgent.ReceiverAgent agent, int firstFrame)
     {
         var samples = new List<short>();
-        foreach (PlayedFrame frame in agent.GetPlayedFrames())
+        IReadOnlyList<PlayedFrame> frames = agent.GetPlayedFrames();
+        for (int i = firstFrame; i < frames.Count; i++)
         {
-            if (frame.Source == PlayedFrameSource.Live && frame.ProgramId == programId)
+            PlayedFrame frame = frames[i];
+            if (frame.Source == PlayedFrameSource.Live)
             {
                 samples.AddRange(frame.Samples);
             }
@@ -23,6 +28,12 @@ internal static class ProgramAudio
 
         return [.. samples];
     }
+
+    /// <summary>How many frames the agent played per source and program, for the test output.</summary>
+    public static string Summary(ReceiverAgent.ReceiverAgent agent) =>
+        string.Join(", ", agent.GetPlayedFrames()
+            .GroupBy(f => (f.Source, f.ProgramId))
+            .Select(g => $"{g.Key.Source} {g.Key.ProgramId ?? "-"}: {g.Count()}"));
 
     /// <summary>The samples of a 16-bit PCM mono WAV (48 kHz expected), found by walking the RIFF chunks.</summary>
     public static short[] ReadWav(byte[] wav)
