@@ -19,6 +19,7 @@ public sealed partial class BroadcastEndToEndTests
         // Packet arrivals are sampled every millisecond or so: the agent counts them but keeps no arrival times.
         var clock = Stopwatch.StartNew();
         TimeSpan lastArrival = TimeSpan.Zero;
+        var arrivals = new List<TimeSpan>();
         long packetsBefore = agent.ReceivedPackets;
         using var stopSampling = new CancellationTokenSource();
         var sampler = Task.Run(async () =>
@@ -31,6 +32,10 @@ public sealed partial class BroadcastEndToEndTests
                 {
                     seen = now;
                     lastArrival = clock.Elapsed;
+                    lock (arrivals)
+                    {
+                        arrivals.Add(lastArrival);
+                    }
                 }
 
                 await Task.Delay(1);
@@ -55,6 +60,11 @@ public sealed partial class BroadcastEndToEndTests
         PlayedFrame? lastSound = agent.GetPlayedFrames().LastOrDefault(f => f.Source == PlayedFrameSource.Live && ProgramAudio.Rms(f.Samples) > 30);
         TimeSpan packetAfterSend = lastArrival - sentAt;
         TimeSpan packetAfterReturn = lastArrival - returnedAt;
+        lock (arrivals)
+        {
+            output.WriteLine("arrivals around the cancel (ms from send): " + string.Join(" ", arrivals.Where(a => a > sentAt - TimeSpan.FromMilliseconds(300)).Select(a => (a - sentAt).TotalMilliseconds.ToString("F0", System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
         output.WriteLine($"cancel HTTP round trip {(returnedAt - sentAt).TotalMilliseconds:F1} ms");
         output.WriteLine($"last packet arrived {packetAfterSend.TotalMilliseconds:F1} ms after the cancel was sent ({packetAfterReturn.TotalMilliseconds:F1} ms after it returned)");
         if (lastSound is not null)

@@ -58,10 +58,12 @@ public sealed partial class BroadcastEndToEndTests(EndToEndFixture fixture, ITes
         double fileOther = ProgramAudio.BestCorrelation(heardInThacCa, speech, 1.0, 1.5, 0.5);
         output.WriteLine($"Làng Hốc heard {heardInLangHoc.Length / 48000.0:F2} s: correlation {speechOwn:F3} with the TTS reference, {speechOther:F3} with the file");
         output.WriteLine($"Thác Cá heard {heardInThacCa.Length / 48000.0:F2} s: correlation {fileOwn:F3} with the file, {fileOther:F3} with the TTS reference");
-        Assert.True(speechOwn > 0.5, $"Làng Hốc's audio correlates {speechOwn:F3} with its TTS bulletin");
-        Assert.True(fileOwn > 0.5, $"Thác Cá's audio correlates {fileOwn:F3} with its file");
-        Assert.True(speechOther < 0.3 && speechOther < speechOwn / 2, $"Làng Hốc's audio correlates {speechOther:F3} with the other program");
-        Assert.True(fileOther < 0.3 && fileOther < fileOwn / 2, $"Thác Cá's audio correlates {fileOther:F3} with the other program");
+        // Opus, the loudness normaliser and the limiter keep speech close to its shape (~0.9) and the gliding tones less
+        // so (~0.5); two unrelated signals stay near 0.05.
+        Assert.True(speechOwn > 0.35, $"Làng Hốc's audio correlates {speechOwn:F3} with its TTS bulletin");
+        Assert.True(fileOwn > 0.35, $"Thác Cá's audio correlates {fileOwn:F3} with its file");
+        Assert.True(speechOther < 0.2 && speechOther < speechOwn / 4, $"Làng Hốc's audio correlates {speechOther:F3} with the other program");
+        Assert.True(fileOther < 0.2 && fileOther < fileOwn / 4, $"Thác Cá's audio correlates {fileOther:F3} with the other program");
 
         foreach (string id in new[] { ttsId, fileId })
         {
