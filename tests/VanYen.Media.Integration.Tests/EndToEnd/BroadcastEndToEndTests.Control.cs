@@ -67,6 +67,12 @@ public sealed partial class BroadcastEndToEndTests
 
         output.WriteLine($"cancel HTTP round trip {(returnedAt - sentAt).TotalMilliseconds:F1} ms");
         output.WriteLine($"last packet arrived {packetAfterSend.TotalMilliseconds:F1} ms after the cancel was sent ({packetAfterReturn.TotalMilliseconds:F1} ms after it returned)");
+        PlayedFrame? lastLive = agent.GetPlayedFrames().LastOrDefault(f => f.Source == PlayedFrameSource.Live);
+        if (lastLive is not null)
+        {
+            output.WriteLine($"last live frame (stream or concealment) played {(lastLive.At - sentAtWall).TotalMilliseconds:F1} ms after the cancel was sent ({(lastLive.At - returnedAtWall).TotalMilliseconds:F1} ms after it returned)");
+        }
+
         if (lastSound is not null)
         {
             output.WriteLine($"last non-silent frame played {(lastSound.At - sentAtWall).TotalMilliseconds:F1} ms after the cancel was sent ({(lastSound.At - returnedAtWall).TotalMilliseconds:F1} ms after it returned; includes the jitter buffer)");
