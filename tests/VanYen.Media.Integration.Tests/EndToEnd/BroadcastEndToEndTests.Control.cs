@@ -166,7 +166,7 @@ public sealed partial class BroadcastEndToEndTests
         await fixture.WaitForAuditAsync("device.login", receiver, e => e.Count > loginsBefore, "the new device login");
     }
 
-    [Fact(Skip = "Server bug: nothing calls IDeviceControl.NotifyNowPlayingAsync when a program goes on air, is preempted, resumes or ends; devices only learn NowPlaying when they connect.")]
+    [Fact]
     public async Task TheReceiverIsToldWhichProgramPlays()
     {
         using var commune = await fixture.ClientForAsync("pt.an-thinh");
@@ -175,5 +175,9 @@ public sealed partial class BroadcastEndToEndTests
         await fixture.WaitUntilAsync(() => fixture.ThacCaAgent.CurrentProgramId == id, TimeSpan.FromSeconds(10), "the receiver plays the announced program");
 
         Assert.Equal(id, fixture.ThacCaAgent.AnnouncedProgramId);
+
+        // What each receiver confirmed playing is in the audit log.
+        string receiver = fixture.ThacCaReceiverId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await fixture.WaitForAuditAsync("receiver.playback", receiver, entries => entries.Any(e => e.GetRawText().Contains(id, StringComparison.Ordinal)), "the receiver's confirmation");
     }
 }
