@@ -18,7 +18,7 @@ public static class BroadcastingServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="IBroadcastService"/>, <see cref="IAudioLibrary"/>, the schedule store and
     /// <see cref="BroadcastScheduler"/>, the espeak-ng engine behind a <see cref="TextToSpeechCache"/> (as
-    /// <see cref="ITextToSpeechEngine"/>) and the ffmpeg relay factory (replace <see cref="IRelaySourceFactory"/> to
+    /// <see cref="ITextToSpeechEngine"/>) and the relay factory (<see cref="RelaySourceFactory"/>, settings <see cref="RelayOptions.SectionName"/>; replace <see cref="IRelaySourceFactory"/> to
     /// change it), and the <see cref="BroadcastEngine"/> on the <see cref="MediaClock"/> of
     /// <see cref="MediaEngineServiceCollectionExtensions.AddMediaEngine"/>. Needs
     /// <see cref="BroadcastDomainServiceCollectionExtensions.AddBroadcastDomain"/> and <c>AddMediaEngine</c>.
@@ -31,7 +31,12 @@ public static class BroadcastingServiceCollectionExtensions
             Path.Combine(provider.GetRequiredService<IOptions<MediaServerOptions>>().Value.DataDirectoryFullPath, TextToSpeechCacheFolder),
             timeProvider: provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ITextToSpeechEngine>(provider => provider.GetRequiredService<TextToSpeechCache>());
-        services.TryAddSingleton<IRelaySourceFactory>(provider => new FfmpegRelaySourceFactory(provider.GetRequiredService<ILogger<FfmpegRelaySourceFactory>>()));
+        services.AddOptions<RelayOptions>().BindConfiguration(RelayOptions.SectionName);
+        services.TryAddSingleton<IRelaySourceFactory>(provider => new RelaySourceFactory(
+            provider.GetRequiredService<IOptions<RelayOptions>>().Value,
+            provider.GetRequiredService<Audit.IAuditLog>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILoggerFactory>()));
 
         services.TryAddSingleton(CreateEngine);
         services.TryAddSingleton<IBroadcastEngine>(provider => provider.GetRequiredService<BroadcastEngine>());
