@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using VanYen.Media.Engine.Audio.Clock;
 using VanYen.Media.Engine.Broadcast;
+using VanYen.Media.Engine.Sources.Live;
 using VanYen.Media.Engine.Sources.Tts;
 using VanYen.Media.Server.Broadcasting;
 using VanYen.Media.Server.Library;
@@ -38,6 +39,8 @@ public static class BroadcastingServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILoggerFactory>()));
 
+        // Live RTP/Opus from hardware consoles: the RTP port's handler (DeviceMediaEndpoint) routes to it by SSRC.
+        services.TryAddSingleton(provider => new RtpIngestRegistry(provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(CreateEngine);
         services.TryAddSingleton<IBroadcastEngine>(provider => provider.GetRequiredService<BroadcastEngine>());
 
