@@ -15,6 +15,7 @@ public static class ApiWebApplicationExtensions
         api.MapAreaEndpoints();
         api.MapClusterEndpoints();
         api.MapBroadcastEndpoints();
+        api.MapLiveRtpEndpoints();
         api.MapReceiverEndpoints();
         api.MapUserEndpoints();
         api.MapLibraryEndpoints();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using VanYen.Media.Engine.Delivery.Devices;
 using VanYen.Media.Server.Auth;
+using VanYen.Media.Server.Devices;
 using VanYen.Media.Server.Domain;
 using VanYen.Media.Server.Security;
 
@@ -61,16 +62,16 @@ public static class ReceiverEndpoints
             found = await receivers.GetInAreaAsync(scope.ViewableAreaOrScope(areaId), context.RequestAborted).ConfigureAwait(false);
         }
 
-        var (devices, now) = Health(context);
-        return Results.Ok(found.Select(receiver => ReceiverView.From(receiver, devices, now)).ToArray());
+        var (devices, control, now) = Health(context);
+        return Results.Ok(found.Select(receiver => ReceiverView.From(receiver, devices, control, now)).ToArray());
     }
 
     private static async Task<IResult> GetAsync(long id, HttpContext context, [FromServices] IReceiverRepository receivers, [FromServices] IClusterRepository clusters)
     {
         var scope = await CallerScope.LoadAsync(context).ConfigureAwait(false);
         var (receiver, _) = await RequireReceiverInScopeAsync(scope, ScopeAction.View, id, receivers, clusters, context.RequestAborted).ConfigureAwait(false);
-        var (devices, now) = Health(context);
-        return Results.Ok(ReceiverView.From(receiver, devices, now));
+        var (devices, control, now) = Health(context);
+        return Results.Ok(ReceiverView.From(receiver, devices, control, now));
     }
 
     private static async Task<IResult> CreateAsync(CreateReceiverRequest request, HttpContext context, [FromServices] IReceiverRepository receivers, [FromServices] IClusterRepository clusters)
@@ -81,8 +82,8 @@ public static class ReceiverEndpoints
         string secret = DeviceSecret.Generate();
         var receiver = await receivers.AddAsync(new NewReceiver(cluster.Id, request.Name, request.Kind, DeviceSecret.Hash(secret)), context.RequestAborted).ConfigureAwait(false);
         await ApiAudit.AppendAsync(context, scope.Caller, "receiver.created", "receiver", receiver.Id, cluster.AreaId, new { receiver.Name, receiver.ClusterId, receiver.Kind }).ConfigureAwait(false);
-        var (devices, now) = Health(context);
-        return Results.Created($"/api/receivers/{receiver.Id}", new ReceiverSecretResponse(ReceiverView.From(receiver, devices, now), secret));
+        var (devices, control, now) = Health(context);
+        return Results.Created($"/api/receivers/{receiver.Id}", new ReceiverSecretResponse(ReceiverView.From(receiver, devices, control, now), secret));
     }
 
     private static async Task<IResult> RotateSecretAsync(long id, HttpContext context, [FromServices] IReceiverRepository receivers, [FromServices] IClusterRepository clusters)
@@ -92,8 +93,8 @@ public static class ReceiverEndpoints
         string secret = DeviceSecret.Generate();
         await receivers.ReplaceSecretHashAsync(id, DeviceSecret.Hash(secret), context.RequestAborted).ConfigureAwait(false);
         await ApiAudit.AppendAsync(context, scope.Caller, "receiver.secret-rotated", "receiver", id, cluster.AreaId).ConfigureAwait(false);
-        var (devices, now) = Health(context);
-        return Results.Ok(new ReceiverSecretResponse(ReceiverView.From(receiver, devices, now), secret));
+        var (devices, control, now) = Health(context);
+        return Results.Ok(new ReceiverSecretResponse(ReceiverView.From(receiver, devices, control, now), secret));
     }
 
     private static async Task<IResult> DeleteAsync(long id, HttpContext context, [FromServices] IReceiverRepository receivers, [FromServices] IClusterRepository clusters)
@@ -115,7 +116,20 @@ public static class ReceiverEndpoints
         return (receiver, cluster);
     }
 
-    // The device media registry exists only once device delivery is wired; without it, receivers have no health.
-    private static (IDeviceMediaRegistry? Devices, DateTimeOffset Now) Health(HttpContext context) =>
-        (context.RequestServices.GetService<IDeviceMediaRegistry>(), context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
+    // The device protocol (heartbeats) and the media registry exist only once device delivery is wired; without
+    // them, receivers have no health.
+    private static (IDeviceMediaRegistry? Devices, IReadOnlyDictionary<long, DeviceHealth>? Control, DateTimeOffset Now) Health(HttpContext context)
+    {
+        Dictionary<long, DeviceHealth>? control = null;
+        if (context.RequestServices.GetService<IDeviceControl>() is { } devices)
+        {
+            control = [];
+            foreach (DeviceHealth health in devices.GetHealth())
+            {
+                control[health.ReceiverId] = health;
+            }
+        }
+
+        return (context.RequestServices.GetService<IDeviceMediaRegistry>(), control, context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
+    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using VanYen.Media.Engine.Delivery.Devices;
+using VanYen.Media.Server.Devices;
 using VanYen.Media.Server.Domain;
 
 namespace VanYen.Media.Server.Api;
@@ -17,12 +18,33 @@ public sealed record ReceiverView(long Id, long ClusterId, string Name, Receiver
     /// <summary>A receiver whose last keepalive is older than this counts as offline.</summary>
     public static readonly TimeSpan OnlineWindow = TimeSpan.FromSeconds(30);
 
-    /// <summary>The view of <paramref name="receiver"/>, with health from <paramref name="devices"/> when it is registered there (device id = receiver id).</summary>
-    public static ReceiverView From(Receiver receiver, IDeviceMediaRegistry? devices, DateTimeOffset now)
+    /// <summary>
+    /// The view of <paramref name="receiver"/>, with health from the device protocol (<paramref name="control"/>:
+    /// heartbeats, what it plays, RTCP loss and jitter) when its device logged in, else from the media registry
+    /// <paramref name="devices"/> when it is registered there (device id = receiver id).
+    /// </summary>
+    public static ReceiverView From(Receiver receiver, IDeviceMediaRegistry? devices, IReadOnlyDictionary<long, DeviceHealth>? control, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(receiver);
         ReceiverHealth? health = null;
-        if (devices is not null && devices.TryGetStatus(receiver.Id.ToString(CultureInfo.InvariantCulture), out var status) && status is not null)
+        DeviceMediaStatus? status = null;
+        devices?.TryGetStatus(receiver.Id.ToString(CultureInfo.InvariantCulture), out status);
+        if (control is not null && control.TryGetValue(receiver.Id, out DeviceHealth? device))
+        {
+            health = new ReceiverHealth(
+                device.Online,
+                status?.LastKeepalive,
+                device.Address,
+                device.PacketsSent,
+                device.FractionLost,
+                device.JitterMilliseconds,
+                device.PlayingProgramId,
+                device.LastHeartbeat,
+                device.ControlConnected,
+                device.Volume,
+                device.Muted);
+        }
+        else if (status is not null)
         {
             health = new ReceiverHealth(
                 status.LastKeepalive is { } last && now - last < OnlineWindow,

@@ -56,4 +56,13 @@ public static class AuditActions
 
     /// <summary>A library item was deleted.</summary>
     public const string LibraryDeleted = "library.deleted";
+
+    /// <summary>A relay's stream failed, stalled or went silent (details: url without query, kind, reason); it is retried.</summary>
+    public const string RelayFailed = "relay.failed";
+
+    /// <summary>Every relay URL was spent; the configured fallback file plays instead.</summary>
+    public const string RelayFellBack = "relay.fell-back";
+
+    /// <summary>The relay ended without its stream (every URL and the fallback spent): the alert.</summary>
+    public const string RelayGaveUp = "relay.gave-up";
 }

@@ -85,7 +85,7 @@ public sealed partial class BroadcastService
         BroadcastCommand command = validated.Command;
         bool isLive = command.Source.Kind == BroadcastSourceKind.Live;
         bool isRelay = command.Source.Kind == BroadcastSourceKind.Relay;
-        AudioSourceFactory open = CreateSourceFactory(validated);
+        AudioSourceFactory open = CreateSourceFactory(id, validated);
         TimeSpan? limit = command.Duration;
         AudioSourceFactory factory = limit is { } duration
             ? async (repetition, cancellationToken) => new TimeLimitedSource(await open(repetition, cancellationToken).ConfigureAwait(false), duration)
@@ -106,7 +106,7 @@ public sealed partial class BroadcastService
         };
     }
 
-    private AudioSourceFactory CreateSourceFactory(ValidatedCommand validated)
+    private AudioSourceFactory CreateSourceFactory(string id, ValidatedCommand validated)
     {
         switch (validated.Command.Source.Kind)
         {
@@ -129,7 +129,7 @@ public sealed partial class BroadcastService
                 IReadOnlyList<string> urls = validated.RelayUrls!;
                 string? fallback = validated.FilePath;
                 IRelaySourceFactory relays = _relays;
-                return (_, cancellationToken) => relays.OpenAsync(urls, fallback, cancellationToken);
+                return (_, cancellationToken) => relays.OpenAsync(id, urls, fallback, cancellationToken);
             }
 
             case BroadcastSourceKind.Live:

@@ -6,9 +6,9 @@ namespace VanYen.Media.Server.Broadcasting;
 public interface IRelaySourceFactory
 {
     /// <summary>
-    /// Opens <paramref name="urls"/> (the first, then the alternates), falling back to the Ogg Opus file at
+    /// Opens, for the broadcast <paramref name="broadcastId"/>, <paramref name="urls"/> (the first, then the alternates), falling back to the Ogg Opus file at
     /// <paramref name="fallbackFilePath"/> when none plays.
     /// </summary>
     /// <exception cref="VanYen.Media.Engine.Sources.Files.AudioDecodeException">Nothing could be opened.</exception>
-    ValueTask<IAudioSource> OpenAsync(IReadOnlyList<string> urls, string? fallbackFilePath, CancellationToken cancellationToken);
+    ValueTask<IAudioSource> OpenAsync(string broadcastId, IReadOnlyList<string> urls, string? fallbackFilePath, CancellationToken cancellationToken);
 }

@@ -8,13 +8,14 @@ namespace VanYen.Media.Server.Hosting;
 /// <summary>Registers and maps the other ways a cluster's program reaches listeners (HTTP streams, WebRTC) and the consoles' hub.</summary>
 public static class BroadcastConsoleServiceCollectionExtensions
 {
-    /// <summary>The MP3 encoders per cluster, the <see cref="IBroadcastConsole"/> and the hub's change pushes.</summary>
+    /// <summary>The MP3 encoders per cluster, the <see cref="IBroadcastConsole"/>, the hub's change pushes and the receivers' status every 5 s (<see cref="ReceiverStatusPublisher"/>).</summary>
     public static IServiceCollection AddBroadcastConsoles(this IServiceCollection services)
     {
         services.AddSingleton<Mp3ClusterStreams>();
         services.AddSingleton<BroadcastConsole>();
         services.AddSingleton<IBroadcastConsole>(provider => provider.GetRequiredService<BroadcastConsole>());
         services.AddBroadcastHub();
+        services.AddHostedService<ReceiverStatusPublisher>();
         return services;
     }
 

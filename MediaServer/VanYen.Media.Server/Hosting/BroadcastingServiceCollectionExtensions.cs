@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using VanYen.Media.Engine.Audio.Clock;
 using VanYen.Media.Engine.Broadcast;
+using VanYen.Media.Engine.Sources.Live;
 using VanYen.Media.Engine.Sources.Tts;
 using VanYen.Media.Server.Broadcasting;
 using VanYen.Media.Server.Library;
@@ -18,7 +19,7 @@ public static class BroadcastingServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="IBroadcastService"/>, <see cref="IAudioLibrary"/>, the schedule store and
     /// <see cref="BroadcastScheduler"/>, the espeak-ng engine behind a <see cref="TextToSpeechCache"/> (as
-    /// <see cref="ITextToSpeechEngine"/>) and the ffmpeg relay factory (replace <see cref="IRelaySourceFactory"/> to
+    /// <see cref="ITextToSpeechEngine"/>) and the relay factory (<see cref="RelaySourceFactory"/>, settings <see cref="RelayOptions.SectionName"/>; replace <see cref="IRelaySourceFactory"/> to
     /// change it), and the <see cref="BroadcastEngine"/> on the <see cref="MediaClock"/> of
     /// <see cref="MediaEngineServiceCollectionExtensions.AddMediaEngine"/>. Needs
     /// <see cref="BroadcastDomainServiceCollectionExtensions.AddBroadcastDomain"/> and <c>AddMediaEngine</c>.
@@ -31,8 +32,15 @@ public static class BroadcastingServiceCollectionExtensions
             Path.Combine(provider.GetRequiredService<IOptions<MediaServerOptions>>().Value.DataDirectoryFullPath, TextToSpeechCacheFolder),
             timeProvider: provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ITextToSpeechEngine>(provider => provider.GetRequiredService<TextToSpeechCache>());
-        services.TryAddSingleton<IRelaySourceFactory>(provider => new FfmpegRelaySourceFactory(provider.GetRequiredService<ILogger<FfmpegRelaySourceFactory>>()));
+        services.AddOptions<RelayOptions>().BindConfiguration(RelayOptions.SectionName);
+        services.TryAddSingleton<IRelaySourceFactory>(provider => new RelaySourceFactory(
+            provider.GetRequiredService<IOptions<RelayOptions>>().Value,
+            provider.GetRequiredService<Audit.IAuditLog>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILoggerFactory>()));
 
+        // Live RTP/Opus from hardware consoles: the RTP port's handler (DeviceMediaEndpoint) routes to it by SSRC.
+        services.TryAddSingleton(provider => new RtpIngestRegistry(provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(CreateEngine);
         services.TryAddSingleton<IBroadcastEngine>(provider => provider.GetRequiredService<BroadcastEngine>());
 

@@ -19,6 +19,9 @@ public sealed partial class BroadcastHub(IBroadcastConsole console, ILogger<Broa
     /// <summary>The client method the server calls with a <see cref="BroadcastChangedMessage"/>.</summary>
     public const string BroadcastChangedMethod = "BroadcastChanged";
 
+    /// <summary>The client method the server calls every few seconds with a <see cref="ReceiverStatusMessage"/> (receivers in the user's scope).</summary>
+    public const string ReceiverStatusMethod = "ReceiverStatus";
+
     /// <summary>The query parameter a speaker page (no login) passes its Browser receiver's secret in.</summary>
     public const string ReceiverTokenQueryParameter = "receiverToken";
 

@@ -63,7 +63,7 @@ public sealed class ApiServerFixture : IAsyncLifetime
     }
 
     /// <summary>Parses the logins table: username first, password last on each row, until the first blank line.</summary>
-    private static Dictionary<string, string> ReadLogins(string text)
+    internal static Dictionary<string, string> ReadLogins(string text)
     {
         var logins = new Dictionary<string, string>(StringComparer.Ordinal);
         bool inTable = false;

@@ -16,8 +16,10 @@ namespace VanYen.Media.Integration.Tests.Broadcasting;
 /// </summary>
 internal sealed class BroadcastingTestContext : IAsyncDisposable
 {
-    private BroadcastingTestContext(DomainTestDatabase db, SmallTree tree, IBroadcastEngine engine)
+    private BroadcastingTestContext(DomainTestDatabase db, SmallTree tree, IBroadcastEngine engine, RelayOptions? relayOptions)
     {
+        // Relays watch real time (ffmpeg's pace), whatever clock the database uses.
+        Relays = new RelaySourceFactory(relayOptions ?? new RelayOptions(), db.Audit, TimeProvider.System, NullLoggerFactory.Instance);
         Db = db;
         Tree = tree;
         Engine = engine;
@@ -32,6 +34,8 @@ internal sealed class BroadcastingTestContext : IAsyncDisposable
     public SmallTree Tree { get; }
 
     public IBroadcastEngine Engine { get; }
+
+    public RelaySourceFactory Relays { get; }
 
     public SqliteBroadcastScheduleStore Store { get; }
 
@@ -60,11 +64,11 @@ internal sealed class BroadcastingTestContext : IAsyncDisposable
 
     public User DistrictAdmin { get; private set; } = null!;
 
-    public static async Task<BroadcastingTestContext> CreateAsync(IBroadcastEngine? engine = null)
+    public static async Task<BroadcastingTestContext> CreateAsync(IBroadcastEngine? engine = null, RelayOptions? relayOptions = null)
     {
         var db = new DomainTestDatabase();
         var tree = await SmallTree.CreateAsync(db.Areas);
-        var context = new BroadcastingTestContext(db, tree, engine ?? new RecordingBroadcastEngine());
+        var context = new BroadcastingTestContext(db, tree, engine ?? new RecordingBroadcastEngine(), relayOptions);
         context.LangHocCluster = await db.Clusters.AddAsync(new NewCluster(tree.LangHoc.Id, "Cụm loa Làng Hốc"));
         context.ThacCaCluster = await db.Clusters.AddAsync(new NewCluster(tree.ThacCa.Id, "Cụm loa Thác Cá"));
         context.DongCatCluster = await db.Clusters.AddAsync(new NewCluster(tree.DongCat.Id, "Cụm loa Đồng Cát"));
@@ -128,7 +132,7 @@ internal sealed class BroadcastingTestContext : IAsyncDisposable
         Store,
         Db.Abbreviations,
         Speech,
-        new FfmpegRelaySourceFactory(NullLogger<FfmpegRelaySourceFactory>.Instance),
+        Relays,
         Db.Time,
         NullLogger<BroadcastService>.Instance);
 }
