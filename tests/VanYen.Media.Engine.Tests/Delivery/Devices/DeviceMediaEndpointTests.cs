@@ -277,6 +277,7 @@ public sealed class DeviceMediaEndpointTests : IAsyncLifetime
         using var device = new FakeDevice(credentials, ServerEndPoint);
         Assert.NotNull(device.Keepalive());
         byte[] payload = new byte[80];
+        WaitForKeepaliveAnswersCounted();
         long before = _socket!.Counters.PacketsSent;
 
         AllocationBudget.AssertZero(() => Channel.Publish(ProgramId, payload, _pcm), iterations: 2_000);
@@ -285,6 +286,11 @@ public sealed class DeviceMediaEndpointTests : IAsyncLifetime
         Assert.Equal(3_000, status!.PacketsSent);
         Assert.Equal(3_000, _socket.Counters.PacketsSent - before);
     }
+
+    // The socket counts a send after the syscall returns, so a keepalive answer the device already read may not be
+    // counted yet: wait until every accepted keepalive's answer is, before counting program packets.
+    private void WaitForKeepaliveAnswersCounted() =>
+        Assert.True(SpinWait.SpinUntil(() => _socket!.Counters.PacketsSent >= Endpoint.KeepalivesAccepted, TimeSpan.FromSeconds(5)));
 
     private static byte[] BuildKeepalive(DeviceMediaCredentials credentials)
     {
