@@ -106,7 +106,15 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         }
 
         using var cancel = new CancellationTokenSource(timeout);
-        await _process.WaitForExitAsync(cancel.Token);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException exception)
+        {
+            throw new TimeoutException($"The server did not stop within {timeout.TotalSeconds} s of SIGINT. Its output:\n{Output}", exception);
+        }
+
         return _process.ExitCode;
     }
 

@@ -159,7 +159,8 @@ public sealed partial class BroadcastEndToEndTests
         output.WriteLine($"login took {loggedInAfter.TotalMilliseconds:F0} ms; first packet ≤ {firstPacketAfter.TotalMilliseconds:F0} ms and first played frame {resumedAfter.TotalMilliseconds:F0} ms after the new login began");
 
         Assert.True(resumedAfter < TimeSpan.FromSeconds(2), $"resumed {resumedAfter.TotalMilliseconds:F0} ms after the new login");
-        Assert.Equal(id, await fixture.PlayingProgramAsync(fixture.ThacCaReceiverId));
+        // The server learns what the receiver plays from its next heartbeat.
+        await fixture.WaitUntilAsync(async () => await fixture.PlayingProgramAsync(fixture.ThacCaReceiverId) == id, "the returned receiver reports the program");
         await Task.Delay(1000);
         short[] heard = ProgramAudio.PlayedSince(returned, 0);
         Assert.True(ProgramAudio.Rms(heard) > 300, $"the returned receiver plays sound (RMS {ProgramAudio.Rms(heard):F0})");
