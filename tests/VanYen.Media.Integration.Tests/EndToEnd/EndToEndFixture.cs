@@ -44,7 +44,7 @@ public sealed class EndToEndFixture : IAsyncLifetime
         _server = await ServerProcess.StartAsync();
         await _server.WaitForHttpsUrlAsync();
         _devices = await DemoDeviceLogins.ReadAsync(_server.DataDirectory);
-        _passwords = ReadLogins(await File.ReadAllTextAsync(Path.Combine(_server.DataDirectory, "demo-logins.txt")));
+        _passwords = Api.ApiServerFixture.ReadLogins(await File.ReadAllTextAsync(Path.Combine(_server.DataDirectory, "demo-logins.txt")));
 
         using var admin = await ClientForAsync("admin");
         var clusters = await admin.GetFromJsonAsync<JsonElement>("/api/clusters");
@@ -218,35 +218,5 @@ public sealed class EndToEndFixture : IAsyncLifetime
     {
         var receivers = await admin.GetFromJsonAsync<JsonElement>($"/api/receivers?clusterId={clusterId}");
         return receivers.EnumerateArray().First().GetProperty("id").GetInt64();
-    }
-
-    /// <summary>Parses the logins table of demo-logins.txt: username first, password last, until the first short row.</summary>
-    private static Dictionary<string, string> ReadLogins(string text)
-    {
-        var logins = new Dictionary<string, string>(StringComparer.Ordinal);
-        bool inTable = false;
-        foreach (string line in text.Split('\n'))
-        {
-            if (line.StartsWith("---", StringComparison.Ordinal))
-            {
-                inTable = true;
-                continue;
-            }
-
-            if (!inTable)
-            {
-                continue;
-            }
-
-            string[] fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length < 4)
-            {
-                break;
-            }
-
-            logins[fields[0]] = fields[^1];
-        }
-
-        return logins;
     }
 }
