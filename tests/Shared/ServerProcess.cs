@@ -55,12 +55,16 @@ internal sealed partial class ServerProcess : IAsyncDisposable
     public static async Task<ServerProcess> StartAsync(string? dataDirectory = null, params string[] extraArguments)
     {
         dataDirectory ??= Directory.CreateTempSubdirectory("vanyen-server-").FullName;
-        var start = new ProcessStartInfo("dotnet")
+        // A test run started in the background inherits SIGINT ignored (POSIX shells do that for background jobs),
+        // and .NET keeps an ignored signal ignored: env(1) puts the default back, then execs dotnet (same pid).
+        var start = new ProcessStartInfo("env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add("dotnet");
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "VanYen.Media.Server.dll"));
         foreach (string argument in new[]
         {

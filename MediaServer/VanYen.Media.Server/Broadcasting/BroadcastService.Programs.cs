@@ -84,7 +84,9 @@ public sealed partial class BroadcastService
     {
         BroadcastCommand command = validated.Command;
         bool isLive = command.Source.Kind == BroadcastSourceKind.Live;
-        bool isRelay = command.Source.Kind == BroadcastSourceKind.Relay;
+        // Library files were normalized to −16 LUFS when imported; everything else (live voice, relays, espeak-ng's
+        // speech) is normalized on the fly to the same target, so the speakers play every kind equally loud.
+        bool normalize = command.Source.Kind != BroadcastSourceKind.File;
         AudioSourceFactory open = CreateSourceFactory(id, validated);
         TimeSpan? limit = command.Duration;
         AudioSourceFactory factory = limit is { } duration
@@ -101,7 +103,7 @@ public sealed partial class BroadcastService
             GapBetweenRepetitions = isLive ? TimeSpan.Zero : command.Gap,
             Chime = !isLive && (command.Chime ?? command.Level == BroadcastLevel.Emergency),
             GainDecibels = command.GainDecibels,
-            NormalizeLoudness = isLive || isRelay,
+            NormalizeLoudness = normalize,
             WhenPreempted = isLive ? PreemptedProgramPolicy.End : PreemptedProgramPolicy.Resume,
         };
     }
