@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using VanYen.Media.Engine.Sources.Files;
 using VanYen.Media.Engine.Tests.Testing;
 using VanYen.Media.Relay.Sources;
 using VanYen.Media.Relay.Tests.Testing;
@@ -27,7 +28,7 @@ public sealed class RelaySourceTests
         await using var relay = NewRelay(new RelaySourceOptions
         {
             Urls = [primary.Url, alternate.Url],
-            Fallback = cancellationToken => DecodedFileSource.OpenAsync(fallbackFile, cancellationToken),
+            Fallback = async cancellationToken => await FfmpegAudioDecoder.OpenAsync(fallbackFile, cancellationToken: cancellationToken),
             RetriesPerUrl = 1,
             RetryDelay = TimeSpan.FromMilliseconds(200),
             StallTimeout = TimeSpan.FromSeconds(3),
@@ -77,7 +78,7 @@ public sealed class RelaySourceTests
         await using var relay = NewRelay(new RelaySourceOptions
         {
             Urls = [server.Url],
-            Fallback = cancellationToken => DecodedFileSource.OpenAsync(fallbackFile, cancellationToken),
+            Fallback = async cancellationToken => await FfmpegAudioDecoder.OpenAsync(fallbackFile, cancellationToken: cancellationToken),
             RetriesPerUrl = 0,
             SilenceTimeout = TimeSpan.FromSeconds(1.5),
             StallTimeout = TimeSpan.FromSeconds(3),

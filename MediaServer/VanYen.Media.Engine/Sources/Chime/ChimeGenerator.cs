@@ -99,10 +99,13 @@ public sealed class ChimeGenerator : IAudioSource
     /// <returns><see cref="AudioSourceReadResult.Frame"/>, or <see cref="AudioSourceReadResult.EndOfStream"/> once the chime has been played.</returns>
     public ValueTask<AudioSourceReadResult> ReadFrameAsync(Memory<short> frame, CancellationToken cancellationToken = default)
     {
-        if (frame.Length != FrameLength)
+        if (frame.Length < FrameLength)
         {
             throw new ArgumentException($"A frame holds {FrameLength} samples; got {frame.Length}.", nameof(frame));
         }
+
+        // IAudioSource: a longer buffer is fine, the frame goes into its first 960 samples.
+        frame = frame[..FrameLength];
 
         cancellationToken.ThrowIfCancellationRequested();
         if (_position >= _samples.Length)

@@ -135,10 +135,13 @@ public sealed partial class FfmpegAudioDecoder : IAudioSource
     public async ValueTask<AudioSourceReadResult> ReadFrameAsync(Memory<short> frame, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (frame.Length != FrameLength)
+        if (frame.Length < FrameLength)
         {
             throw new ArgumentException($"A frame holds {FrameLength} samples; got {frame.Length}.", nameof(frame));
         }
+
+        // IAudioSource: a longer buffer is fine, the frame goes into its first 960 samples.
+        frame = frame[..FrameLength];
 
         if (_ended)
         {

@@ -82,10 +82,13 @@ public sealed class OggOpusFileSource : IAudioSource, IDisposable
     public ValueTask<AudioSourceReadResult> ReadFrameAsync(Memory<short> frame, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (frame.Length != FrameLength)
+        if (frame.Length < FrameLength)
         {
             throw new ArgumentException($"A frame holds {FrameLength} samples; got {frame.Length}.", nameof(frame));
         }
+
+        // IAudioSource: a longer buffer is fine, the frame goes into its first 960 samples.
+        frame = frame[..FrameLength];
 
         cancellationToken.ThrowIfCancellationRequested();
         return ValueTask.FromResult(ReadFrame(frame.Span) ? AudioSourceReadResult.Frame : AudioSourceReadResult.EndOfStream);
