@@ -75,6 +75,7 @@ public static class MediaServerApp
         app.MapApi();
         app.MapDeviceProtocol();
         app.MapBroadcastConsoles();
+        app.MapWebClientPages(webRoot);
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;
     }

@@ -6,4 +6,8 @@ namespace VanYen.Media.Engine.Rooms;
 /// <param name="RoomId">The room's name; rooms are created on first join.</param>
 /// <param name="Role">Publisher or listener.</param>
 /// <param name="OfferSdp">The browser's offer, or null to have the server make the offer (the browser answers with <see cref="IRoomService.AcceptAnswerAsync"/>).</param>
-public sealed record RoomJoinRequest(string SessionId, RoomKind Kind, string RoomId, RoomRole Role, string? OfferSdp);
+public sealed record RoomJoinRequest(string SessionId, RoomKind Kind, string RoomId, RoomRole Role, string? OfferSdp)
+{
+    /// <summary>For <see cref="RoomKind.Direct"/> sessions opened with <see cref="RoomService.OpenSessionAsync"/>: how to answer.</summary>
+    internal SessionOpenRequest? Custom { get; init; }
+}

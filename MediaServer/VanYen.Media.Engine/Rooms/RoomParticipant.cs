@@ -16,6 +16,9 @@ internal sealed class RoomParticipant(RoomJoinRequest request, IceSession iceSes
 
     public RoomRole Role { get; } = request.Role;
 
+    /// <summary>How to answer a session opened with <see cref="RoomService.OpenSessionAsync"/>, or null.</summary>
+    public SessionOpenRequest? Custom { get; } = request.Custom;
+
     public IceSession IceSession { get; } = iceSession;
 
     /// <summary>The SSRC of what the server sends this participant.</summary>

@@ -40,6 +40,18 @@ public sealed partial class RoomService
             SessionId = sessionId,
             SessionVersion = sessionVersion,
         };
+        if (participant.Custom is { } custom)
+        {
+            options = options with
+            {
+                VideoCodecs = custom.VideoCodecs,
+                HeaderExtensions = custom.HeaderExtensions,
+                RtcpFeedback = custom.RtcpFeedback ?? options.RtcpFeedback,
+                Audio = custom.Audio,
+                Video = custom.Video,
+                MediaByMid = custom.MediaByMid,
+            };
+        }
 
         try
         {

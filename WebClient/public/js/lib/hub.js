@@ -1,0 +1,34 @@
+// A SignalR hub connection (the client from npm, served as /lib/signalr.min.js, global signalR) that reconnects
+// by itself and reports its state, so pages survive a 4G drop.
+
+/**
+ * Starts a connection to path ('/hubs/broadcast', ...). handlers: { onReconnecting(), onReconnected(), onClosed(error) }.
+ * Keeps retrying the first start too (server restarting). Resolves once connected.
+ */
+export async function connectHub(path, handlers = {}) {
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl(path)
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: context => Math.min(1000 * (context.previousRetryCount + 1), 10000) })
+    .configureLogging(signalR.LogLevel.Warning)
+    .build();
+  connection.onreconnecting(() => handlers.onReconnecting?.());
+  connection.onreconnected(() => handlers.onReconnected?.());
+  connection.onclose(error => handlers.onClosed?.(error));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await connection.start();
+      return connection;
+    } catch (error) {
+      if (attempt >= 4) throw error;
+      await new Promise(resolve => setTimeout(resolve, 1000 * (attempt + 1)));
+    }
+  }
+}
+
+/** The message of a hub error without SignalR's "An unexpected error occurred invoking 'X' on the server. HubException: " prefix. */
+export function hubErrorMessage(error) {
+  const text = String(error?.message ?? error);
+  const marker = 'HubException: ';
+  const index = text.indexOf(marker);
+  return index >= 0 ? text.slice(index + marker.length) : text;
+}
