@@ -44,6 +44,7 @@ public sealed partial class RoomService
         {
             options = options with
             {
+                AudioCodecs = custom.AudioCodecs,
                 VideoCodecs = custom.VideoCodecs,
                 HeaderExtensions = custom.HeaderExtensions,
                 RtcpFeedback = custom.RtcpFeedback ?? options.RtcpFeedback,

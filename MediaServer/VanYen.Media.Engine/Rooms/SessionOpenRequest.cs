@@ -21,6 +21,9 @@ public sealed record SessionOpenRequest(string SessionId, string OfferSdp)
     /// <summary>Per mid, overriding <see cref="Audio"/> and <see cref="Video"/>.</summary>
     public IReadOnlyDictionary<string, SdpLocalMedia> MediaByMid { get; init; } = new Dictionary<string, SdpLocalMedia>();
 
+    /// <summary>Audio codecs accepted, most preferred first; by default Opus with in-band FEC.</summary>
+    public IReadOnlyList<SdpCodecCapability> AudioCodecs { get; init; } = [SdpCodecCapability.Opus];
+
     /// <summary>Video codecs accepted; empty (the default) rejects video m-lines.</summary>
     public IReadOnlyList<SdpCodecCapability> VideoCodecs { get; init; } = [];
 
