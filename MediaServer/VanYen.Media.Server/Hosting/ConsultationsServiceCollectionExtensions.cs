@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using VanYen.Media.Engine.Forwarding;
+using VanYen.Media.Engine.Rooms;
 using VanYen.Media.Server.Api;
 using VanYen.Media.Server.Consultations;
 using VanYen.Media.Signaling.Contracts.Consultations;
@@ -18,12 +18,24 @@ public static class ConsultationsServiceCollectionExtensions
             .Bind(configuration.GetSection(ConsultationOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.TryAddSingleton<IForwardingService, UnavailableForwardingService>();
+        services.AddSingleton(provider => new ForwardingService(
+            provider.GetRequiredService<RoomService>(),
+            ForwardingOptionsFrom(configuration, provider.GetRequiredService<TimeProvider>()),
+            provider.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<IForwardingService>(provider => provider.GetRequiredService<ForwardingService>());
         services.AddSingleton<ConsultationService>();
         services.AddSingleton<IConsultationCalls>(provider => provider.GetRequiredService<ConsultationService>());
         services.AddConsultHub();
         services.AddHostedService<ConsultationTimer>();
         return services;
+    }
+
+    /// <summary>The SFU's settings from <c>VanYen:Consultations:Forwarding</c> (packet cache, throttles), on the host's clock.</summary>
+    public static ForwardingOptions ForwardingOptionsFrom(IConfiguration configuration, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ForwardingOptions configured = configuration.GetSection(ConsultationOptions.SectionName + ":Forwarding").Get<ForwardingOptions>() ?? new ForwardingOptions();
+        return configured with { TimeProvider = time };
     }
 
     /// <summary>Maps <c>/api/consultations</c> and <c>/hubs/consult</c>.</summary>

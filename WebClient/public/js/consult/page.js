@@ -330,6 +330,8 @@ window.vanyenConsult = {
     hasPeerConnection: call !== null,
     patientLink: elements.patientLink.value || null,
   }),
+  /** The call's RTCPeerConnection (null while waiting): tests reach its receivers. */
+  peerConnection: () => call?.pc ?? null,
   /** getStats numbers per slot (received video/audio) and for the own outbound video. */
   stats: async () => (call ? call.stats(state.slots) : { slots: [], outboundVideo: null, outboundAudio: null }),
 };
