@@ -44,9 +44,9 @@ public sealed class ConsultationEndpointsTests(ApiServerFixture fixture)
         await roster.WaitForAsync(message => message.People.Any(person => person.DisplayName == "Nguyễn Thị Hoa" && person.State == ConsultParticipantStates.Waiting), Timeout);
 
         var noMedia = await Assert.ThrowsAsync<HubException>(() => patientHub.InvokeAsync<ConsultStartMediaResponse>("StartMedia", "v=0\r\n"));
-        Assert.StartsWith("403 Forbidden (not-admitted)", noMedia.Message, StringComparison.Ordinal);
+        Assert.Contains("403 Forbidden (not-admitted)", noMedia.Message, StringComparison.Ordinal);
         var patientAdmits = await Assert.ThrowsAsync<HubException>(() => patientHub.InvokeAsync("Admit", patient.ParticipantId));
-        Assert.StartsWith("403 Forbidden (not-doctor)", patientAdmits.Message, StringComparison.Ordinal);
+        Assert.Contains("403 Forbidden (not-doctor)", patientAdmits.Message, StringComparison.Ordinal);
 
         using (HttpClient viewer = await fixture.ClientForAsync("xem.huyen"))
         {
@@ -107,7 +107,7 @@ public sealed class ConsultationEndpointsTests(ApiServerFixture fixture)
             }
 
             var full = await Assert.ThrowsAsync<HubException>(() => guests[3].InvokeAsync<ConsultJoinResponse>("Join", id, TokenOf(links[3]), "Người thứ năm"));
-            Assert.StartsWith("409 Conflict (call-full)", full.Message, StringComparison.Ordinal);
+            Assert.Contains("409 Conflict (call-full)", full.Message, StringComparison.Ordinal);
 
             await doctorHub.InvokeAsync("Hangup");
             using var cancel = new CancellationTokenSource(Timeout);
