@@ -2,6 +2,8 @@ using Microsoft.Extensions.Time.Testing;
 using VanYen.Media.Engine.Forwarding;
 using VanYen.Media.Engine.Rooms;
 using VanYen.Media.Engine.Rtcp;
+using VanYen.Media.Engine.Rtp;
+using VanYen.Media.Engine.Tests.Testing;
 using VanYen.Media.Tests.Shared;
 
 namespace VanYen.Media.Engine.Tests.Forwarding;
@@ -242,6 +244,50 @@ public sealed class ForwardingRoomTests
         Assert.True(doctorQuality.Upstream.BitrateBitsPerSecond > 0);
         Assert.True(patientQuality.Downstream.BitrateBitsPerSecond > 0);
         Assert.Equal(0, doctorQuality.Upstream.LossFraction);
+    }
+
+    [Fact]
+    public async Task ForwardingAndAnsweringNacksAllocatesNothing()
+    {
+        await using var call = ForwardingTestCall.Start();
+        BrowserLikePeer doctor = await call.JoinAsync("doctor");
+        BrowserLikePeer patient = await call.JoinAsync("patient");
+        ForwardingParticipant publisher = call.Room.FindParticipant("doctor")!;
+        ForwardingParticipant viewer = call.Room.FindParticipant("patient")!;
+        uint slotVideo = ForwardingTestCall.AnnouncedSsrc(patient, ForwardingLayout.SlotVideoMid(0));
+        byte[] video = new byte[12 + 1000];
+        byte[] audio = new byte[12 + 80];
+        ForwardingTestCall.Vp8KeyFrame.CopyTo(video.AsSpan(12));
+        byte[] nack = new byte[RtcpGenericNack.GetMaxLength(1)];
+        ushort sequenceNumber = 0;
+        void ForwardOne()
+        {
+            RtpHeaderWriter.Write(video, new RtpHeaderFields(96, true, sequenceNumber, sequenceNumber * 3000u, doctor.VideoSsrc));
+            RtpHeaderWriter.Write(audio, new RtpHeaderFields(111, false, sequenceNumber, sequenceNumber * 960u, doctor.Ssrc));
+            sequenceNumber++;
+            RtpPacket.TryParse(video, out RtpPacket videoPacket);
+            publisher.OnRtp(publisher.Peer, in videoPacket);
+            RtpPacket.TryParse(audio, out RtpPacket audioPacket);
+            publisher.OnRtp(publisher.Peer, in audioPacket);
+        }
+
+        ForwardOne();
+        Assert.True(viewer.Slots[0].Video.TryMapToSource(0, out _, out ushort sourceOfZero));
+        AllocationBudget.AssertZero(
+            () =>
+            {
+                ForwardOne();
+
+                // The viewer asks for the packet just forwarded, by its own number.
+                int length = RtcpGenericNack.Write(nack, patient.Ssrc, slotVideo, [(ushort)(sequenceNumber - 1 - sourceOfZero)]);
+                var reader = new RtcpCompoundReader(nack.AsSpan(0, length));
+                reader.MoveNext();
+                RtcpGenericNack.TryParse(reader.Current, out RtcpGenericNack parsed);
+                viewer.OnGenericNack(viewer.Peer, in parsed);
+            },
+            iterations: 10_000);
+        Assert.Equal(2 * 11_001, call.Room.Counters.PacketsForwarded);
+        Assert.Equal(11_000, call.Room.Counters.RetransmissionsSent);
     }
 
     private static void SendRemb(BrowserLikePeer client, ulong bitrate)
