@@ -77,8 +77,8 @@ public class ConsultationCallTests(ITestOutputHelper output)
             Assert.Equal(1, await patientPage.EvaluateAsync<int>("() => window.__peerConnections"));
             Assert.Equal(PatientName, await SlotNameAsync(doctorPage));
             Assert.Equal("Bác sĩ Lê Thu Huyền", await SlotNameAsync(patientPage));
+            Assert.True(await patientPage.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the call view scrolls sideways at 360 px");
 
-            await WaitAsync(doctorPage, "s => true", Logs);
             long doctorDecoded = await WaitForDecodedAsync(doctorPage, 15, Logs);
             long patientDecoded = await WaitForDecodedAsync(patientPage, 15, Logs);
             await Task.Delay(TimeSpan.FromSeconds(2));
