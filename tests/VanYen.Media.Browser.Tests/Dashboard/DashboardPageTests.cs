@@ -39,7 +39,7 @@ public class DashboardPageTests(ITestOutputHelper output)
             await announcer.EvaluateAsync("([title, cluster]) => window.vanyenBroadcast.speak(title, [cluster])", new object[] { Title, district.ClusterId });
             await PageSteps.WaitForAsync(dashboard, "selector => document.querySelector(selector)?.dataset.onAir === 'true'", card, "the cluster shows on air", console);
             Assert.Equal(Title, (await dashboard.InnerTextAsync($"{card} .cluster-title")).Trim());
-            Assert.Contains(district.DisplayName, await dashboard.InnerTextAsync($"{card} .cluster-started-by"), StringComparison.Ordinal);
+            Assert.Contains(district.Username, await dashboard.InnerTextAsync($"{card} .cluster-started-by"), StringComparison.Ordinal);
             Assert.Equal("1", (await dashboard.InnerTextAsync("#count-on-air")).Trim());
 
             double[] levels = await SampleLevelsAsync(dashboard, $"{card} meter.level", TimeSpan.FromSeconds(4));

@@ -43,7 +43,7 @@ public class SpeakerPageTests(ITestOutputHelper output)
 
         await PageSteps.WaitForAsync(speaker, "title => document.getElementById('program-title').textContent === title", Title, "the speaker shows the live bulletin's title", console);
         string details = await speaker.InnerTextAsync("#program-details");
-        Assert.Contains(district.DisplayName, details, StringComparison.Ordinal);
+        Assert.Contains(district.Username, details, StringComparison.Ordinal);
         Assert.Contains("Phát trực tiếp", details, StringComparison.Ordinal);
         await AssertHearsSpeechAsync(speaker, speech, "at the speaker page");
         await speaker.ScreenshotAsync(new PageScreenshotOptions { Path = DocsScreenshots.PathOf("speaker.png"), FullPage = true });
