@@ -42,6 +42,9 @@ public class DashboardPageTests(ITestOutputHelper output)
             Assert.Contains(district.Username, await dashboard.InnerTextAsync($"{card} .cluster-started-by"), StringComparison.Ordinal);
             Assert.Equal("1", (await dashboard.InnerTextAsync("#count-on-air")).Trim());
 
+            // The bulletin is on air from StartLive on; the voice follows once the microphone's DTLS handshake is done.
+            await PageSteps.WaitForAsync(announcer, "() => window.vanyenBroadcast.pc?.connectionState === 'connected'", null, "the announcer's microphone connects", console);
+            await PageSteps.WaitForAsync(dashboard, "selector => Number(document.querySelector(selector)?.dataset.rmsDbfs) > -40", $"{card} meter.level", "the meter shows the voice", console);
             double[] levels = await SampleLevelsAsync(dashboard, $"{card} meter.level", TimeSpan.FromSeconds(4));
             output.WriteLine("program RMS dBFS seen by the meter: " + string.Join(' ', levels.Select(level => level.ToString("F0", CultureInfo.InvariantCulture))));
             Assert.True(levels.Max() > -40, $"the meter never showed the speech (max {levels.Max()} dBFS)");
