@@ -1,6 +1,7 @@
 // One WebRTC audio session with the server: SignalR signaling on /hubs/media, an RTCPeerConnection
 // (no ICE servers: the server is ICE-lite and reachable directly), level meters and a recorder of
 // what is received. Used by echo.html and relay.html.
+import { peerConfiguration, recordStream } from './cluster-listener.js';
 
 /** An error whose message is meant for the user (Vietnamese). */
 export class UserError extends Error {}
@@ -54,7 +55,7 @@ export class MediaCall {
     this.options.onState('Đang kết nối máy chủ…');
     this.connection = await connectHub(reason => this.onSessionClosed(reason), error => this.onHubClosed(error));
 
-    this.pc = new RTCPeerConnection({ iceServers: [], bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
+    this.pc = new RTCPeerConnection(peerConfiguration);
     this.pc.addEventListener('connectionstatechange', () => this.onConnectionState());
     this.pc.addEventListener('track', event => this.onTrack(event));
 
@@ -166,30 +167,7 @@ export class MediaCall {
       throw new Error('no received audio track yet');
     }
 
-    const context = this.audioContext;
-    await context.audioWorklet.addModule('/js/capture-worklet.js');
-    const source = context.createMediaStreamSource(this.remoteStream);
-    const capture = new AudioWorkletNode(context, 'vanyen-capture', { numberOfInputs: 1, numberOfOutputs: 1, channelCount: 1, channelCountMode: 'explicit' });
-    const wanted = Math.round(seconds * context.sampleRate);
-    const samples = new Float32Array(wanted);
-    let filled = 0;
-    await new Promise(resolve => {
-      capture.port.onmessage = event => {
-        const chunk = event.data;
-        const count = Math.min(chunk.length, wanted - filled);
-        samples.set(chunk.subarray(0, count), filled);
-        filled += count;
-        if (filled >= wanted) {
-          resolve();
-        }
-      };
-      source.connect(capture);
-      // The node only runs while connected to the graph's output; it writes silence there.
-      capture.connect(context.destination);
-    });
-    source.disconnect();
-    capture.disconnect();
-    return { sampleRate: context.sampleRate, samples: Array.from(samples) };
+    return recordStream(this.audioContext, this.remoteStream, seconds);
   }
 
   async invoke(method, ...args) {

@@ -1,11 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using VanYen.Media.Integration.Tests.Devices;
-using VanYen.Media.ReceiverAgent;
 using VanYen.Media.Tests.Shared;
 
 namespace VanYen.Media.Integration.Tests.EndToEnd;
@@ -86,18 +84,7 @@ public sealed class EndToEndFixture : IAsyncLifetime
     public async Task<ReceiverAgent.ReceiverAgent> StartAgentAsync(long receiverId)
     {
         string secret = _devices.Single(d => d.ReceiverId == receiverId).Secret;
-        var agent = new ReceiverAgent.ReceiverAgent(new ReceiverAgentOptions
-        {
-            Server = Server.HttpsUrl,
-            DeviceId = receiverId.ToString(CultureInfo.InvariantCulture),
-            Secret = secret,
-            PinSha256 = Server.HttpsCertificateSha256,
-            RecordPlayedAudio = true,
-            HeartbeatInterval = TimeSpan.FromSeconds(1),
-            ReceiverReportInterval = TimeSpan.FromSeconds(1),
-        });
-        await agent.StartAsync();
-        return agent;
+        return await ReferenceReceivers.StartAsync(Server, receiverId, secret);
     }
 
     /// <summary>Drops the Thác Cá receiver (disposed: its socket and control connection close) and installs <paramref name="replacement"/>.</summary>
