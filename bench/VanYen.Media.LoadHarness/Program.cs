@@ -21,6 +21,8 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "forward")
+            return await Forwarding.ForwardingLoad.RunAsync(args[1..]);
         // --no-batch: one sendto per device (the path before batching), to compare with one sendmmsg per 64 devices.
         bool batch = Array.IndexOf(args, "--no-batch") < 0;
         string[] positional = Array.FindAll(args, static argument => !argument.StartsWith("--", StringComparison.Ordinal));

@@ -1,5 +1,6 @@
 using VanYen.Media.Engine.Rtcp;
 using VanYen.Media.Engine.Rtp;
+using VanYen.Media.Engine.WebRtc;
 
 namespace VanYen.Media.Engine.Forwarding;
 
@@ -28,7 +29,7 @@ internal sealed partial class ForwardingRoom
         }
         else if (publisher.IsRetransmissionPayloadType(payloadType))
         {
-            // RTX from a browser answers NACKs we never send, or is a bandwidth probe (padding): nothing to forward.
+            OnRetransmission(publisher, in packet);
             return;
         }
         else
@@ -39,6 +40,12 @@ internal sealed partial class ForwardingRoom
 
         publisher.CountIn(packet.Packet.Length);
         stream.Ssrc = packet.Ssrc;
+        ForwardMedia(publisher, stream, viewers, in packet);
+    }
+
+    private void ForwardMedia(ForwardingParticipant publisher, PublishedStream stream, SubscriberStream[] viewers, in RtpPacket packet)
+    {
+        int payloadType = packet.PayloadType;
         if (stream.Cache is { } cache)
         {
             lock (cache.SyncRoot)
@@ -72,6 +79,40 @@ internal sealed partial class ForwardingRoom
         }
     }
 
+    /// <summary>
+    /// An RTX packet from a publisher (RFC 4588 §4): the answer to a NACK we passed upstream, unwrapped into the
+    /// original packet (OSN, the original payload type and SSRC), cached and forwarded like one. Padding-only RTX
+    /// packets are the browser's bandwidth probes and carry nothing to forward.
+    /// </summary>
+    private void OnRetransmission(ForwardingParticipant publisher, in RtpPacket packet)
+    {
+        PublishedStream stream = publisher.Video;
+        ReadOnlySpan<byte> payload = packet.Payload;
+        if (stream.RetransmissionBuffer is not { } buffer || payload.Length <= 2 || stream.Ssrc == 0
+            || !stream.TryGetRetransmittedPayloadType(packet.PayloadType, out byte payloadType))
+        {
+            return;
+        }
+
+        int length = packet.HeaderLength + payload.Length - 2;
+        if (length > buffer.Length)
+        {
+            return;
+        }
+
+        publisher.CountIn(packet.Packet.Length);
+        Span<byte> original = buffer.AsSpan(0, length);
+        packet.Packet.Slice(0, packet.HeaderLength).CopyTo(original);
+        payload.Slice(2).CopyTo(original.Slice(packet.HeaderLength));
+        original[0] &= 0xDF; // no padding: it was not copied
+        ushort originalSequenceNumber = (ushort)((payload[0] << 8) | payload[1]);
+        RtpHeaderRewriter.Rewrite(original, stream.Ssrc, originalSequenceNumber, packet.Timestamp, payloadType, packet.Marker);
+        if (RtpPacket.TryParse(original, out RtpPacket recovered))
+        {
+            ForwardMedia(publisher, stream, publisher.VideoViewers, in recovered);
+        }
+    }
+
     /// <summary>A PLI or FIR from <paramref name="subscriber"/> about one of our slot SSRCs: ask the slot's occupant (throttled).</summary>
     internal void OnKeyFrameRequest(ForwardingParticipant subscriber, uint mediaSsrc)
     {
@@ -90,18 +131,32 @@ internal sealed partial class ForwardingRoom
             return;
         }
 
-        RtpPacketCache? cache = stream.Source?.Video.Cache;
+        ForwardingParticipant? source = stream.Source;
+        RtpPacketCache? cache = source?.Video.Cache;
+        Span<ushort> upstream = stackalloc ushort[WebRtcPeer.MaxNackSequenceNumbers];
+        int upstreamCount = 0;
         foreach (ushort sequenceNumber in nack.LostSequenceNumbers)
         {
             Counters.AddNacksReceived(1);
             if (stream.IsVideo && stream.Resend(sequenceNumber, cache))
             {
                 Counters.AddRetransmissionSent();
+                continue;
             }
-            else
+
+            Counters.AddRetransmissionMissed();
+
+            // Not cached: lost on the publisher's uplink (or too old). Ask the publisher; its RTX answer is forwarded.
+            if (stream.IsVideo && source is { Video.AcceptsNack: true } && upstreamCount < upstream.Length
+                && stream.TryMapToSource(sequenceNumber, out uint sourceSsrc, out ushort sourceSequenceNumber) && sourceSsrc == source.Video.Ssrc)
             {
-                Counters.AddRetransmissionMissed();
+                upstream[upstreamCount++] = sourceSequenceNumber;
             }
+        }
+
+        if (upstreamCount > 0)
+        {
+            source!.Peer.SendGenericNack(source.Video.Ssrc, upstream.Slice(0, upstreamCount));
         }
     }
 

@@ -13,6 +13,7 @@ internal sealed class PublishedStream
     private const int PayloadTypeCount = 128;
 
     private readonly VideoCodecKind[] _codecByPayloadType = new VideoCodecKind[PayloadTypeCount];
+    private readonly byte[] _primaryByRtxPayloadType = new byte[PayloadTypeCount];
     private readonly Lock _feedbackLock = new();
     private readonly TimeProvider _time;
     private uint _ssrc;
@@ -32,6 +33,7 @@ internal sealed class PublishedStream
             return;
         }
 
+        Array.Fill(_primaryByRtxPayloadType, (byte)0xFF);
         if (Media.RemoteSsrcs.Count > 0)
         {
             _ssrc = Media.RemoteSsrcs[0];
@@ -43,17 +45,24 @@ internal sealed class PublishedStream
             {
                 _codecByPayloadType[codec.PayloadType] = codec.IsCodec("VP8") ? VideoCodecKind.Vp8 : codec.IsCodec("H264") ? VideoCodecKind.H264 : VideoCodecKind.None;
             }
+
+            if (codec.RtxPayloadType is { } rtx && codec.PayloadType is >= 0 and < PayloadTypeCount)
+            {
+                _primaryByRtxPayloadType[rtx & 0x7F] = (byte)codec.PayloadType;
+            }
         }
 
         // RFC 5104 §4.3.1.2: FIR only when the browser did not negotiate PLI but did negotiate FIR.
         if (Media.PreferredCodec is { } preferred)
         {
             UsesFullIntraRequest = !preferred.HasFeedback(SdpRtcpFeedbackType.NackPli) && preferred.HasFeedback(SdpRtcpFeedbackType.CcmFir);
+            AcceptsNack = preferred.HasFeedback(SdpRtcpFeedbackType.Nack);
         }
 
         if (isVideo)
         {
             Cache = new RtpPacketCache(options.PacketCacheSize, options.MaxCachedPacketLength);
+            RetransmissionBuffer = new byte[options.MaxCachedPacketLength];
         }
     }
 
@@ -66,6 +75,12 @@ internal sealed class PublishedStream
     /// <summary>The packets that answer NACKs (video only).</summary>
     public RtpPacketCache? Cache { get; }
 
+    /// <summary>Where a retransmission from the browser is unwrapped (RFC 4588 §4) back into the original packet; receive thread only.</summary>
+    public byte[]? RetransmissionBuffer { get; }
+
+    /// <summary>True when the browser answers Generic NACKs (packets lost on its uplink are asked for again).</summary>
+    public bool AcceptsNack { get; }
+
     /// <summary>True when key frames are asked for with FIR rather than PLI.</summary>
     public bool UsesFullIntraRequest { get; }
 
@@ -74,6 +89,13 @@ internal sealed class PublishedStream
     {
         get => Volatile.Read(ref _ssrc);
         set => Volatile.Write(ref _ssrc, value);
+    }
+
+    /// <summary>The payload type an RTX payload type retransmits (its apt), if it is one.</summary>
+    public bool TryGetRetransmittedPayloadType(int rtxPayloadType, out byte payloadType)
+    {
+        payloadType = _primaryByRtxPayloadType[rtxPayloadType & 0x7F];
+        return payloadType != 0xFF;
     }
 
     /// <summary>How packets of <paramref name="payloadType"/> are read for key frames.</summary>

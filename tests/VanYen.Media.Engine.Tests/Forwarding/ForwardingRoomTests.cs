@@ -133,6 +133,35 @@ public sealed class ForwardingRoomTests
     }
 
     [Fact]
+    public async Task APacketLostOnThePublishersUplinkIsAskedForUpstreamAndItsRtxAnswerForwarded()
+    {
+        await using var call = ForwardingTestCall.Start();
+        BrowserLikePeer doctor = await call.JoinAsync("doctor");
+        BrowserLikePeer patient = await call.JoinAsync("patient");
+        uint slotVideo = ForwardingTestCall.AnnouncedSsrc(patient, ForwardingLayout.SlotVideoMid(0));
+        ushort first = doctor.SendVideo(ForwardingTestCall.Vp8KeyFrame, 90_000, marker: true);
+        Assert.True(await ForwardingTestCall.WaitUntilAsync(() => patient.Received.Count >= 1));
+        ushort firstAtPatient = patient.Received.First().SequenceNumber;
+
+        // The patient misses its number +2: the server never had the doctor's +2 either.
+        byte[] nack = new byte[RtcpGenericNack.GetMaxLength(1)];
+        int length = RtcpGenericNack.Write(nack, patient.Ssrc, slotVideo, [(ushort)(firstAtPatient + 2)]);
+        patient.SendRtcp(nack.AsSpan(0, length));
+        Assert.True(await ForwardingTestCall.WaitUntilAsync(() => NackedAt(doctor).Contains((ushort)(first + 2))));
+
+        // The doctor answers with RTX: its OSN, then the original payload.
+        ushort lost = (ushort)(first + 2);
+        byte[] rtxPayload = [(byte)(lost >> 8), (byte)lost, .. ForwardingTestCall.Vp8DeltaFrame];
+        doctor.SendVideo(rtxPayload, 96_000, marker: true, payloadType: 97);
+
+        Assert.True(await ForwardingTestCall.WaitUntilAsync(() => patient.Received.Count(p => p.Ssrc == slotVideo) >= 2));
+        var recovered = patient.Received.Last(p => p.Ssrc == slotVideo);
+        Assert.Equal((ushort)(firstAtPatient + 2), recovered.SequenceNumber);
+        Assert.Equal(96, recovered.PayloadType);
+        Assert.Equal(ForwardingTestCall.Vp8DeltaFrame, recovered.Payload);
+    }
+
+    [Fact]
     public async Task SequenceNumbersContinueAcrossAPublisherChangeInASlotWhichStartsOnAKeyFrame()
     {
         await using var call = ForwardingTestCall.Start();
@@ -312,6 +341,26 @@ public sealed class ForwardingRoomTests
         }
 
         return last;
+    }
+
+    private static List<ushort> NackedAt(BrowserLikePeer client)
+    {
+        var lost = new List<ushort>();
+        foreach (byte[] compound in client.ReceivedRtcp)
+        {
+            foreach (RtcpPacket packet in new RtcpCompoundReader(compound))
+            {
+                if (RtcpGenericNack.TryParse(packet, out RtcpGenericNack nack) && nack.MediaSsrc == client.VideoSsrc)
+                {
+                    foreach (ushort sequenceNumber in nack.LostSequenceNumbers)
+                    {
+                        lost.Add(sequenceNumber);
+                    }
+                }
+            }
+        }
+
+        return lost;
     }
 
     private static int CountPictureLossIndications(BrowserLikePeer client, uint mediaSsrc)
