@@ -200,6 +200,8 @@ function buildTabs(panels, context) {
     area.append(element);
     try {
       panel.mount(element, context);
+      // Panels register their strings when mounted: the tab's title can be looked up now.
+      button.textContent = t(panel.titleKey);
       applyTo(element);
     } catch (error) {
       console.warn(`console: panel '${panel.id}' failed to mount:`, error);
@@ -298,6 +300,7 @@ async function start() {
   document.getElementById('console-layout').hidden = false;
   const panels = await loadPanels(context);
   buildTabs(panels, context);
+  applyTo(document);
   window.vanyenConsole = { ready: true, context, panels: panels.map(panel => panel.id) };
 }
 
