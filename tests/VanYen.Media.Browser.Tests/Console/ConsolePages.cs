@@ -85,7 +85,7 @@ internal static class ConsolePages
 
     /// <summary>
     /// <see cref="LoopCorrelation.Measure"/> of the best-matching source period in <paramref name="received"/> (periods
-    /// ending every second from the end back): on this shared machine (load average 30–60) a browser's fake
+    /// ending every second from the end back, six at most): on this shared machine (load average 30–60) a browser's fake
     /// microphone may stutter for a second, so a whole recording is scored by its best period. The reversed
     /// control is scored the same way, so the comparison stays fair.
     /// </summary>
@@ -93,7 +93,8 @@ internal static class ConsolePages
     {
         int shortest = source.Length + (2 * (sampleRate * 150 / 1000));
         LoopMatch? best = null;
-        for (int end = received.Length; end >= shortest; end -= sampleRate)
+        // At most six periods: each measure searches every circular shift, which costs seconds on a loaded machine.
+        for (int end = received.Length, tried = 0; end >= shortest && tried < 6; end -= sampleRate, tried++)
         {
             var match = LoopCorrelation.Measure(source, received[..end], sampleRate);
             if (best is null || match.Segmental > best.Segmental)
