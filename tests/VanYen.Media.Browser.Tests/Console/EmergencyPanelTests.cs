@@ -56,6 +56,8 @@ public class EmergencyPanelTests(EndToEndFixture fixture, ITestOutputHelper outp
         // The village announcer may not stop the district's emergency: no stop button there.
         await ConsolePages.SelectTabAsync(village, "emergency");
         await Expect(village.Locator("#emergency-active li[data-broadcast-id]")).ToHaveCountAsync(1);
+        Assert.Equal(0, await village.Locator("#emergency-active .emergency-stop").CountAsync());
+        Assert.True(await villageRow.Locator(".cancel-cluster").IsHiddenAsync(), "the village may not cancel the district's emergency");
 
         await district.Locator($"#emergency-active li[data-broadcast-id='{emergency}'] .emergency-stop").ClickAsync();
         await district.ClickAsync("#confirm-yes");

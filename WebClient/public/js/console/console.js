@@ -15,6 +15,7 @@
 //   onReceiverStatus(fn)             fn(payload) for every ReceiverStatus push ({ at, receivers: [...] }); returns unsubscribe
 //   broadcasts                       { all() -> normalized broadcasts (state/priority/sourceKind camelCase), onChange(fn) -> unsubscribe }
 //   canBroadcast                     the user's role may broadcast and cancel in scope (announcer, admin)
+//   canCancel(broadcast)             canBroadcast, and the broadcast was started within the user's scope
 //   onLanguageChanged(fn)            re-render dynamic text after the language switch; returns unsubscribe
 import { api, ApiError, currentUser, redirectToLogin } from '../lib/api.js';
 import { register, t, setLanguage, currentLanguage, applyTo, onLanguageChanged } from '../lib/i18n.js';
@@ -269,6 +270,8 @@ async function start() {
   }
 
   const role = String(user.role ?? '').toLowerCase();
+  const scopeAreaIds = new Set();
+  (function collect(area) { scopeAreaIds.add(area.id); for (const child of area.children ?? []) collect(child); })(areas);
   const context = {
     api, t, register, user, areas, clusters, hub,
     targets: null,
@@ -276,6 +279,8 @@ async function start() {
     onReceiverStatus: fn => receiverStatus.add(fn),
     broadcasts: { all: () => [...broadcasts.values()], onChange: fn => broadcastsChanged.add(fn) },
     canBroadcast: role === 'announcer' || role === 'admin',
+    // The server refuses to cancel a program started from a higher scope (a district emergency in a village).
+    canCancel: broadcast => (role === 'announcer' || role === 'admin') && scopeAreaIds.has(broadcast.scopeAreaId),
     notify,
     confirm: confirmDialog,
     onLanguageChanged,

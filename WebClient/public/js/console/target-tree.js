@@ -214,7 +214,7 @@ export function createTargetTree(element, context) {
       item.classList.toggle('emergency', emergency);
       item.dataset.broadcastId = playing?.id ?? '';
       if (cancel) {
-        cancel.hidden = !playing;
+        cancel.hidden = !playing || !context.canCancel(playing);
         cancel.textContent = t('tree.cancel');
         cancel.setAttribute('aria-label', t('tree.cancelLabel', { name: cluster.name }));
       }

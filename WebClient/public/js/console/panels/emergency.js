@@ -171,7 +171,7 @@ function mount(element, context) {
       const text = document.createElement('span');
       text.textContent = t('emergency.activeItem', { title: item.title, count: item.clustersOnAir.length, by: item.createdBy });
       row.append(text);
-      if (context.canBroadcast) {
+      if (context.canCancel ? context.canCancel(item) : context.canBroadcast) {
         const stop = document.createElement('button');
         stop.type = 'button';
         stop.className = 'danger small emergency-stop';
