@@ -26,6 +26,7 @@ internal sealed class BrowserLikePeer : IDatagramHandler, IDtlsSender, IAsyncDis
     private readonly UdpMediaSocket _socket;
     private readonly DtlsCertificate _certificate = DtlsCertificate.Create();
     private readonly ConcurrentQueue<ReceivedRtp> _received = new();
+    private readonly ConcurrentQueue<byte[]> _receivedRtcp = new();
     private readonly Lock _sendLock = new();
     private readonly byte[] _sendBuffer = new byte[2048];
     private readonly SemaphoreSlim _stunAnswered = new(0);
@@ -38,6 +39,7 @@ internal sealed class BrowserLikePeer : IDatagramHandler, IDtlsSender, IAsyncDis
     private ushort _sequenceNumber = 1000;
     private uint _timestamp = 50_000;
     private ushort _transportSequence;
+    private ushort _videoSequenceNumber = 3000;
 
     public BrowserLikePeer(uint? ssrc = null)
     {
@@ -66,6 +68,21 @@ internal sealed class BrowserLikePeer : IDatagramHandler, IDtlsSender, IAsyncDis
     public long RtcpReceived;
 
     public IReadOnlyCollection<ReceivedRtp> Received => _received;
+
+    /// <summary>Every SRTCP compound received, unprotected (parse with RtcpCompoundReader).</summary>
+    public IReadOnlyCollection<byte[]> ReceivedRtcp => _receivedRtcp;
+
+    /// <summary>The SSRC of the camera in <see cref="CreateCallOffer"/>.</summary>
+    public uint VideoSsrc { get; } = (uint)Random.Shared.NextInt64(1, uint.MaxValue);
+
+    /// <summary>The RTX SSRC of the camera (FID group).</summary>
+    public uint VideoRtxSsrc { get; } = (uint)Random.Shared.NextInt64(1, uint.MaxValue);
+
+    /// <summary>The payload type the call offer gives VP8 (its RTX is the next number); Chrome uses 96, Firefox 120.</summary>
+    public byte Vp8PayloadType { get; set; } = 96;
+
+    /// <summary>The payload type the call offer gives H.264 packetization-mode 1 (its RTX is the next number).</summary>
+    public byte H264PayloadType { get; set; } = 102;
 
     public int StunResponses => _stunResponses;
 
@@ -122,6 +139,121 @@ internal sealed class BrowserLikePeer : IDatagramHandler, IDtlsSender, IAsyncDis
             """).Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", "\r\n", StringComparison.Ordinal) + ssrcLines;
         _offer = SessionDescription.Parse(offer);
         return offer;
+    }
+
+    /// <summary>
+    /// An offer shaped like Chrome's for a teleconsultation call (the SFU's fixed layout): own audio (mid 0) and camera
+    /// (mid 1, VP8 and H.264 with RTX and NACK/PLI/FIR/REMB feedback) sendonly, then three slots of recvonly audio and
+    /// video (mids 2..7).
+    /// </summary>
+    public string CreateCallOffer()
+    {
+        string fingerprint = SdpFingerprint.Length > 0 ? SdpFingerprint : _certificate.SdpFingerprint;
+        var sdp = new StringBuilder();
+        sdp.Append(CultureInfo.InvariantCulture, $"v=0\r\no=- 4611731400430051337 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=group:BUNDLE 0 1 2 3 4 5 6 7\r\na=msid-semantic: WMS stream1\r\n");
+        for (int mid = 0; mid < 8; mid++)
+        {
+            bool video = mid % 2 == 1;
+            bool own = mid < 2;
+            int rtx = Vp8PayloadType + 1;
+            int h264Rtx = H264PayloadType + 1;
+            if (video)
+            {
+                sdp.Append(CultureInfo.InvariantCulture, $"m=video 9 UDP/TLS/RTP/SAVPF {Vp8PayloadType} {rtx} {H264PayloadType} {h264Rtx}\r\n");
+            }
+            else
+            {
+                sdp.Append(CultureInfo.InvariantCulture, $"m=audio 9 UDP/TLS/RTP/SAVPF {OpusPayloadType}\r\n");
+            }
+
+            sdp.Append("c=IN IP4 0.0.0.0\r\na=rtcp:9 IN IP4 0.0.0.0\r\n");
+            if (mid == 0)
+            {
+                sdp.Append(CultureInfo.InvariantCulture, $"a=candidate:2999745851 1 udp 2122260223 127.0.0.1 {LocalEndPoint.Port} typ host generation 0 network-id 1\r\n");
+            }
+
+            sdp.Append(CultureInfo.InvariantCulture, $"a=ice-ufrag:{Ufrag}\r\na=ice-pwd:{Password}\r\na=ice-options:trickle\r\na=fingerprint:{fingerprint}\r\na=setup:actpass\r\na=mid:{mid}\r\n");
+            if (!video)
+            {
+                sdp.Append(CultureInfo.InvariantCulture, $"a=extmap:{AudioLevelId} urn:ietf:params:rtp-hdrext:ssrc-audio-level\r\n");
+            }
+
+            sdp.Append(CultureInfo.InvariantCulture, $"a=extmap:2 http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time\r\na=extmap:{TransportCcId} http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01\r\na=extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid\r\n");
+            sdp.Append(own ? "a=sendonly\r\n" : "a=recvonly\r\n");
+            if (own)
+            {
+                sdp.Append(CultureInfo.InvariantCulture, $"a=msid:stream1 {(video ? "video1" : "audio1")}\r\n");
+            }
+
+            sdp.Append("a=rtcp-mux\r\na=rtcp-rsize\r\n");
+            if (video)
+            {
+                foreach (int payloadType in (int[])[Vp8PayloadType, H264PayloadType])
+                {
+                    string name = payloadType == Vp8PayloadType ? "VP8" : "H264";
+                    sdp.Append(CultureInfo.InvariantCulture, $"a=rtpmap:{payloadType} {name}/90000\r\n");
+                    foreach (string feedback in (string[])["goog-remb", "transport-cc", "ccm fir", "nack", "nack pli"])
+                    {
+                        sdp.Append(CultureInfo.InvariantCulture, $"a=rtcp-fb:{payloadType} {feedback}\r\n");
+                    }
+
+                    if (payloadType == H264PayloadType)
+                    {
+                        sdp.Append(CultureInfo.InvariantCulture, $"a=fmtp:{payloadType} level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42e01f\r\n");
+                    }
+
+                    sdp.Append(CultureInfo.InvariantCulture, $"a=rtpmap:{payloadType + 1} rtx/90000\r\na=fmtp:{payloadType + 1} apt={payloadType}\r\n");
+                }
+            }
+            else
+            {
+                sdp.Append(CultureInfo.InvariantCulture, $"a=rtpmap:{OpusPayloadType} opus/48000/2\r\na=rtcp-fb:{OpusPayloadType} transport-cc\r\na=fmtp:{OpusPayloadType} minptime=10;useinbandfec=1\r\n");
+            }
+
+            if (mid == 0)
+            {
+                sdp.Append(CultureInfo.InvariantCulture, $"a=ssrc:{Ssrc} cname:testcname{Ssrc}\r\na=ssrc:{Ssrc} msid:stream1 audio1\r\n");
+            }
+            else if (mid == 1)
+            {
+                sdp.Append(CultureInfo.InvariantCulture, $"a=ssrc-group:FID {VideoSsrc} {VideoRtxSsrc}\r\na=ssrc:{VideoSsrc} cname:testcname{Ssrc}\r\na=ssrc:{VideoSsrc} msid:stream1 video1\r\na=ssrc:{VideoRtxSsrc} cname:testcname{Ssrc}\r\na=ssrc:{VideoRtxSsrc} msid:stream1 video1\r\n");
+            }
+        }
+
+        string offer = sdp.ToString();
+        _offer = SessionDescription.Parse(offer);
+        return offer;
+    }
+
+    /// <summary>Sends one video packet as SRTP on <see cref="VideoSsrc"/> (VP8 payload type unless given); returns its sequence number.</summary>
+    public ushort SendVideo(ReadOnlySpan<byte> payload, uint timestamp, bool marker, byte? payloadType = null)
+    {
+        lock (_sendLock)
+        {
+            Span<byte> packet = stackalloc byte[1500];
+            ushort sequenceNumber = _videoSequenceNumber++;
+            var writer = new RtpHeaderWriter(packet, new RtpHeaderFields(payloadType ?? Vp8PayloadType, marker, sequenceNumber, timestamp, VideoSsrc), default, RtpHeaderExtensionForm.OneByte);
+            Span<byte> transportSequence = stackalloc byte[2];
+            BinaryPrimitives.WriteUInt16BigEndian(transportSequence, _transportSequence++);
+            writer.TryAddExtension(TransportCcId, transportSequence);
+            int header = writer.Finish();
+            payload.CopyTo(packet.Slice(header));
+            if (_outbound!.TryProtectRtp(packet.Slice(0, header + payload.Length), _sendBuffer, out int length))
+            {
+                _socket.TrySend(_sendBuffer.AsSpan(0, length), _server!);
+            }
+
+            return sequenceNumber;
+        }
+    }
+
+    /// <summary>Protects and sends one RTCP packet or compound (a PLI, a NACK, a REMB...) as SRTCP.</summary>
+    public bool SendRtcp(ReadOnlySpan<byte> rtcp)
+    {
+        lock (_sendLock)
+        {
+            return _outbound!.TryProtectRtcp(rtcp, _sendBuffer, out int length) && _socket.TrySend(_sendBuffer.AsSpan(0, length), _server!);
+        }
     }
 
     /// <summary>Takes the server's answer to <see cref="CreateOffer"/>.</summary>
@@ -257,8 +389,9 @@ internal sealed class BrowserLikePeer : IDatagramHandler, IDtlsSender, IAsyncDis
 
                 break;
             case PacketKind.Rtcp when _inbound is { } inbound:
-                if (inbound.UnprotectRtcp(datagram.Data, out _) == SrtpUnprotectResult.Ok)
+                if (inbound.UnprotectRtcp(datagram.Data, out int rtcpLength) == SrtpUnprotectResult.Ok)
                 {
+                    _receivedRtcp.Enqueue(datagram.Data.Slice(0, rtcpLength).ToArray());
                     Interlocked.Increment(ref RtcpReceived);
                 }
 

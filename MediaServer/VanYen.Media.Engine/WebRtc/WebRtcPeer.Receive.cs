@@ -1,5 +1,6 @@
 using VanYen.Media.Engine.Rtcp;
 using VanYen.Media.Engine.Rtp;
+using VanYen.Media.Engine.WebRtc.Sdp;
 using VanYen.Media.Engine.WebRtc.Srtp;
 
 namespace VanYen.Media.Engine.WebRtc;
@@ -60,7 +61,7 @@ public sealed partial class WebRtcPeer
                 return;
             }
 
-            FindOrAddReceiveStream(packet.Ssrc)?.Statistics.OnPacketReceived(packet.SequenceNumber, packet.Timestamp);
+            FindOrAddReceiveStream(packet.Ssrc, packet.PayloadType)?.Statistics.OnPacketReceived(packet.SequenceNumber, packet.Timestamp);
         }
 
         Interlocked.Increment(ref _packetsReceived);
@@ -155,7 +156,22 @@ public sealed partial class WebRtcPeer
         if (IsOurSendSsrc(block.Ssrc))
         {
             _lastRemoteReport = block;
+            RecordRemoteReportOfStream(block);
         }
+    }
+
+    // Once per new incoming SSRC: the clock rate of the codec its payload type was negotiated for (video 90 kHz).
+    private int ReceiveClockRateOf(int payloadType)
+    {
+        foreach (NegotiatedMedia media in _negotiated.Media)
+        {
+            if (media.Accepted && media.FindCodec(payloadType) is { } codec)
+            {
+                return codec.ClockRate;
+            }
+        }
+
+        return AudioClockRate;
     }
 
     private ReceiveStream? FindReceiveStream(uint ssrc)
@@ -171,7 +187,7 @@ public sealed partial class WebRtcPeer
         return null;
     }
 
-    private ReceiveStream? FindOrAddReceiveStream(uint ssrc)
+    private ReceiveStream? FindOrAddReceiveStream(uint ssrc, int payloadType)
     {
         ReceiveStream? stream = FindReceiveStream(ssrc);
         if (stream is not null || _receiveStreamCount == MaxReceiveStreams)
@@ -180,7 +196,7 @@ public sealed partial class WebRtcPeer
         }
 
         // Allocates once per new SSRC, never per packet.
-        stream = new ReceiveStream(ssrc, new RtpReceiverStatistics(ssrc, AudioClockRate, _options.TimeProvider));
+        stream = new ReceiveStream(ssrc, new RtpReceiverStatistics(ssrc, ReceiveClockRateOf(payloadType), _options.TimeProvider));
         _receiveStreams[_receiveStreamCount++] = stream;
         return stream;
     }

@@ -60,7 +60,7 @@ public sealed partial class WebRtcPeer
                     SenderStream stream = _sendStreams[i];
                     // RFC 3550 §6.4.1: the RTP timestamp corresponds to the NTP time, extrapolated from the last packet.
                     TimeSpan sinceLast = _options.TimeProvider.GetElapsedTime(stream.LastSendTimestamp, now);
-                    uint rtpTimestamp = stream.LastRtpTimestamp + (uint)(sinceLast.Ticks * AudioClockRate / TimeSpan.TicksPerSecond);
+                    uint rtpTimestamp = stream.LastRtpTimestamp + (uint)(sinceLast.Ticks * stream.ClockRate / TimeSpan.TicksPerSecond);
                     offset += RtcpSenderReport.Write(buffer.Slice(offset), stream.Ssrc, wallClock, rtpTimestamp, stream.Packets, stream.Octets, i == 0 ? blocks : default);
                 }
 

@@ -1,5 +1,6 @@
 using VanYen.Media.Engine.Net;
 using VanYen.Media.Engine.Rtp;
+using VanYen.Media.Engine.WebRtc.Sdp;
 using VanYen.Media.Engine.WebRtc.Srtp;
 
 namespace VanYen.Media.Engine.WebRtc;
@@ -7,7 +8,10 @@ namespace VanYen.Media.Engine.WebRtc;
 // The send path: protect from the caller's bytes into this peer's buffer under a lock, send to the selected address.
 public sealed partial class WebRtcPeer
 {
-    private const int MaxSendStreams = 4;
+    // An SFU subscriber receives up to 3 slots × (audio + video + video RTX) streams.
+    private const int MaxSendStreams = 16;
+
+    private const int RtxOriginalSequenceNumberLength = 2;
 
     private readonly SenderStream[] _sendStreams;
     private int _sendStreamCount;
@@ -72,6 +76,46 @@ public sealed partial class WebRtcPeer
         }
     }
 
+    /// <summary>
+    /// Resends another peer's RTP packet as an RTX packet (RFC 4588 §4): the header rewritten with the RTX
+    /// <paramref name="rtxSsrc"/>, <paramref name="rtxSequenceNumber"/> and <paramref name="rtxPayloadType"/>, then the
+    /// original sequence number (OSN, the number the receiver knows the packet by) in the first two payload bytes,
+    /// then the original payload (its padding left out). Extension ids are mapped as in <see cref="ForwardRtp"/>.
+    /// </summary>
+    public bool ForwardRtx(ReadOnlySpan<byte> sourcePacket, uint rtxSsrc, ushort rtxSequenceNumber, ushort originalSequenceNumber, uint timestamp, byte rtxPayloadType, bool marker, ReadOnlySpan<byte> extensionIdMap)
+    {
+        if (!RtpPacket.TryParse(sourcePacket, out RtpPacket source))
+        {
+            return false;
+        }
+
+        lock (_sendLock)
+        {
+            SrtpContext? outbound = _outbound;
+            int rtxLength = source.HeaderLength + RtxOriginalSequenceNumberLength + source.Payload.Length;
+            if (outbound is null || rtxLength + outbound.RtpOverhead > _sendBuffer.Length
+                || !TryGetDestination(out IPacketTransport? transport))
+            {
+                return false;
+            }
+
+            Span<byte> packet = _sendBuffer.AsSpan(0, rtxLength);
+            sourcePacket.Slice(0, source.HeaderLength).CopyTo(packet);
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(packet.Slice(source.HeaderLength), originalSequenceNumber);
+            source.Payload.CopyTo(packet.Slice(source.HeaderLength + RtxOriginalSequenceNumberLength));
+            packet[0] &= 0xDF; // the padding bit: the padding was not copied
+            RtpHeaderRewriter.Rewrite(packet, rtxSsrc, rtxSequenceNumber, timestamp, rtxPayloadType, marker);
+            if (!RtpHeaderRewriter.TryRemapExtensionIds(packet, extensionIdMap)
+                || !outbound.TryProtectRtpInPlace(_sendBuffer, rtxLength, out int length))
+            {
+                return false;
+            }
+
+            RecordSent(packet);
+            return Send(transport, length);
+        }
+    }
+
     // Under the send lock. The address is copied only when ICE selected another one (an exact-size copy, so
     // transports that compare addresses whole see the same bytes); the steady state allocates nothing.
     private bool TryGetDestination(out IPacketTransport transport)
@@ -113,7 +157,7 @@ public sealed partial class WebRtcPeer
             }
 
             // Allocates once per new outgoing SSRC.
-            stream = new SenderStream(ssrc);
+            stream = new SenderStream(ssrc, SendClockRateOf(ssrc));
             _sendStreams[_sendStreamCount++] = stream;
         }
 
@@ -139,9 +183,25 @@ public sealed partial class WebRtcPeer
         return false;
     }
 
-    private sealed class SenderStream(uint ssrc)
+    // Once per new outgoing SSRC: the clock rate of the m-line that announced it (video 90 kHz), else audio's.
+    private int SendClockRateOf(uint ssrc)
+    {
+        foreach (NegotiatedMedia media in _negotiated.Media)
+        {
+            if (media.LocalStream is { } stream && (stream.Ssrc == ssrc || stream.RtxSsrc == ssrc) && media.PreferredCodec is { } codec)
+            {
+                return codec.ClockRate;
+            }
+        }
+
+        return AudioClockRate;
+    }
+
+    private sealed class SenderStream(uint ssrc, int clockRate)
     {
         public uint Ssrc { get; } = ssrc;
+
+        public int ClockRate { get; } = clockRate;
 
         public uint Packets { get; set; }
 

@@ -18,15 +18,23 @@ internal static partial class StartupBanner
 
         foreach (string address in addresses)
         {
-            string browsable = address
-                .Replace("://[::]", "://localhost", StringComparison.Ordinal)
-                .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal)
-                .Replace("://+", "://localhost", StringComparison.Ordinal);
-            Console.WriteLine($"VanYen.Media is running. Open {browsable}");
+            Console.WriteLine($"VanYen.Media is running. Open {Browsable(address)}");
+        }
+
+        if (addresses.Count > 0)
+        {
+            string first = Browsable(addresses.First()).TrimEnd('/');
+            Console.WriteLine($"  announcer console {first}/console · dashboard {first}/dashboard · browser speaker {first}/speaker · meetings {first}/meet");
         }
 
         Console.WriteLine("Press Ctrl+C to stop.");
     }
+
+    // A wildcard listen address is not something a browser can open.
+    private static string Browsable(string address) => address
+        .Replace("://[::]", "://localhost", StringComparison.Ordinal)
+        .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal)
+        .Replace("://+", "://localhost", StringComparison.Ordinal);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Opus codec backend: {Backend}")]
     private static partial void LogOpusBackend(ILogger logger, string backend);

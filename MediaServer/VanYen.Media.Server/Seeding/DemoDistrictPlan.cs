@@ -38,7 +38,7 @@ internal static class DemoDistrictPlan
     ];
 
     /// <summary>
-    /// The users: a district admin, approver and viewer, one announcer per commune and one
+    /// The users: a district admin, approver and viewer, a doctor (teleconsultations; a viewer otherwise), one announcer per commune and one
     /// village announcer (whose bulletins wait for approval, as every village requires it).
     /// </summary>
     public static IReadOnlyList<UserPlan> Users { get; } =
@@ -46,6 +46,7 @@ internal static class DemoDistrictPlan
         new("admin", "Quản trị viên huyện Văn Yên", UserRole.Admin, DistrictName),
         new("duyet.huyen", "Lãnh đạo duyệt tin huyện", UserRole.Approver, DistrictName),
         new("xem.huyen", "Cán bộ theo dõi (chỉ xem)", UserRole.Viewer, DistrictName),
+        new("bacsi.huyen", "Bác sĩ Trung tâm Y tế huyện", UserRole.Viewer, DistrictName),
         .. Communes.Select(c => new UserPlan("pt." + c.Slug, "Phát thanh viên " + c.Name, UserRole.Announcer, c.Name)),
         new("pt.lang-hoc", "Phát thanh viên thôn Làng Hốc", UserRole.Announcer, "Thôn Làng Hốc"),
     ];

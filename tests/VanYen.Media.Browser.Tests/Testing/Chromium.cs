@@ -22,8 +22,11 @@ internal sealed class Chromium : IAsyncDisposable
 
     public IBrowserContext Context { get; }
 
-    /// <summary>Starts Chromium; its microphone plays <paramref name="fakeMicrophoneFile"/> (a WAV) in a loop.</summary>
-    public static async Task<Chromium> LaunchAsync(string fakeMicrophoneFile, int viewportWidth = 1024)
+    /// <summary>
+    /// Starts Chromium; its microphone plays <paramref name="fakeMicrophoneFile"/> (a WAV) in a loop, and its camera
+    /// <paramref name="fakeVideoFile"/> (a .y4m) when one is given (else Chromium's built-in test pattern).
+    /// </summary>
+    public static async Task<Chromium> LaunchAsync(string fakeMicrophoneFile, int viewportWidth = 1024, string? fakeVideoFile = null)
     {
         var playwright = await Playwright.CreateAsync();
         string profile = Directory.CreateTempSubdirectory("vanyen-chromium-").FullName;
@@ -36,6 +39,7 @@ internal sealed class Chromium : IAsyncDisposable
                 ViewportSize = new ViewportSize { Width = viewportWidth, Height = 800 },
                 Args =
                 [
+                    .. fakeVideoFile is null ? Array.Empty<string>() : ["--use-file-for-fake-video-capture=" + fakeVideoFile],
                     "--no-sandbox",
                     "--headless",
                     "--disable-gpu",
