@@ -220,7 +220,7 @@ export class MediaCall {
   }
 }
 
-async function openMicrophone(echoCancellation) {
+export async function openMicrophone(echoCancellation) {
   if (!navigator.mediaDevices?.getUserMedia) {
     throw new UserError('Trình duyệt chỉ cho dùng micro trên trang bảo mật (HTTPS hoặc localhost).');
   }
@@ -271,7 +271,7 @@ function hubErrorReason(error) {
   return at >= 0 ? message.slice(at + marker.length) : message;
 }
 
-function rms(analyser) {
+export function rms(analyser) {
   if (!analyser) {
     return 0;
   }

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using VanYen.Media.Browser.Tests.Testing;
+using VanYen.Media.Integration.Tests.EndToEnd;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace VanYen.Media.Browser.Tests.Console;
+
+/// <summary>
+/// Phát trực tiếp: a village announcer holds the talk button with Chromium's fake microphone (the Vietnamese
+/// sentence); the cluster's reference receiver and a browser listening to the cluster both hear it.
+/// </summary>
+[Collection(ConsoleCollection.Name)]
+public class LivePanelTests(EndToEndFixture fixture, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task HoldingTalkPutsTheMicrophoneOnTheClusterAndTheOnAirLightWaitsForTheReceiver()
+    {
+        await fixture.SilenceBothClustersAsync();
+        var speech = await SpeechFile.GetAsync();
+        await using var browser = await Chromium.LaunchAsync(speech.Path);
+        var console = new List<string>();
+        IPage announcer = await browser.NewPageAsync(console);
+        await ConsolePages.SignInAsync(announcer, fixture, "pt.lang-hoc");
+
+        // The browser listener: the same signed-in announcer may listen to a cluster in scope.
+        IPage listener = await browser.NewPageAsync(console);
+        await listener.GotoAsync(new Uri(fixture.Server.Url, "/listen.html").ToString());
+        await listener.EvaluateAsync("cluster => window.vanyenBroadcast.listen(cluster, null)", fixture.LangHocClusterId);
+        await listener.WaitForFunctionAsync("() => window.vanyenBroadcast.pc?.connectionState === 'connected'", null, new() { Timeout = 20_000 });
+
+        await ConsolePages.ChooseClusterAsync(announcer, fixture.LangHocClusterId);
+        await Expect(announcer.Locator("#live-on-air")).ToHaveAttributeAsync("data-phase", "off");
+        int firstFrame = fixture.LangHocAgent.GetPlayedFrames().Count;
+        var talk = announcer.Locator("#live-talk");
+        await talk.HoverAsync();
+        await announcer.Mouse.DownAsync();
+        await announcer.WaitForFunctionAsync(
+            "() => window.vanyenLive.pc?.connectionState === 'connected' || window.vanyenLive.lastError",
+            null,
+            new() { Timeout = 20_000, PollingInterval = 100 });
+        Assert.Null(await announcer.EvaluateAsync<string?>("() => window.vanyenLive.lastError"));
+        string broadcastId = await announcer.EvaluateAsync<string>("() => window.vanyenLive.broadcastId");
+        await Expect(talk).ToHaveAttributeAsync("aria-pressed", "true");
+
+        double seconds = (2 * speech.Samples.Length / (double)speech.SampleRate) + 1;
+        var recording = await listener.EvaluateAsync<JsonElement>("seconds => window.vanyenBroadcast.recordReceived(seconds)", seconds);
+
+        // The light turns on only when the receiver's heartbeat says it plays this broadcast (pushed every 5 s).
+        await Expect(announcer.Locator("#live-on-air")).ToHaveAttributeAsync("data-phase", "lit", new() { Timeout = 15_000 });
+        await Expect(announcer.Locator("#live-on-air")).ToContainTextAsync("ĐANG LÊN SÓNG");
+        Assert.Equal(broadcastId, fixture.LangHocAgent.CurrentProgramId);
+        await Expect(ConsolePages.ClusterRow(announcer, fixture.LangHocClusterId).Locator(".cluster-state")).ToContainTextAsync("Đang phát");
+
+        await announcer.Mouse.UpAsync();
+        await Expect(talk).ToHaveAttributeAsync("aria-pressed", "false");
+        await fixture.WaitUntilAsync(async () => (await ConsolePages.BroadcastAsync(fixture, broadcastId)).GetProperty("state").GetString() == "ended", "the live broadcast ended on release");
+        await EndToEndFixture.WaitForNoPacketsAsync(fixture.LangHocAgent);
+
+        short[] heard = LoopCorrelation.ToPcm16([.. recording.GetProperty("samples").EnumerateArray().Select(sample => sample.GetDouble())]);
+        int sampleRate = recording.GetProperty("sampleRate").GetInt32();
+        var browserMatch = ConsolePages.BestPeriod(speech.Samples, heard, sampleRate);
+        var browserControl = ConsolePages.BestPeriod(SpeechMatchThresholds.Reversed(speech.Samples), heard, sampleRate);
+        short[] played = ProgramAudio.PlayedSince(fixture.LangHocAgent, firstFrame);
+        var receiverMatch = ConsolePages.BestPeriod(speech.Samples, played, 48000);
+        var receiverControl = ConsolePages.BestPeriod(SpeechMatchThresholds.Reversed(speech.Samples), played, 48000);
+        output.WriteLine($"broadcast {broadcastId}: browser {browserMatch} (control {browserControl}); receiver played {played.Length / 48000.0:0.0} s, {receiverMatch} (control {receiverControl})");
+        SpeechMatchThresholds.AssertMatches(browserMatch, browserControl, "at the browser listening to the cluster");
+        SpeechMatchThresholds.AssertMatches(receiverMatch, receiverControl, "at the cluster's reference receiver");
+        Assert.DoesNotContain("page error", ConsolePages.Dump(console), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TalkingWithoutATargetSaysWhatToDoInVietnamese()
+    {
+        var speech = await SpeechFile.GetAsync();
+        await using var browser = await Chromium.LaunchAsync(speech.Path);
+        IPage page = await browser.NewPageAsync();
+        await ConsolePages.SignInAsync(page, fixture, "pt.lang-hoc");
+        await ConsolePages.SelectTabAsync(page, "live");
+        await page.CheckAsync("input[name=live-mode][value=toggle]");
+        await page.ClickAsync("#live-talk");
+        await Expect(page.Locator("#live-error")).ToHaveTextAsync("Hãy chọn nơi phát (cụm loa, thôn hoặc xã) ở cây bên cạnh.");
+        await Expect(page.Locator("#live-on-air")).ToHaveAttributeAsync("data-phase", "off");
+    }
+
+    [Fact]
+    public async Task ADeniedMicrophoneIsExplainedInVietnamese()
+    {
+        var speech = await SpeechFile.GetAsync();
+        await using var browser = await Chromium.LaunchAsync(speech.Path);
+        IPage page = await browser.NewPageAsync();
+        // The fake-UI flag grants every request: the page gets the refusal a user's "Block" gives.
+        await page.AddInitScriptAsync("navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));");
+        await ConsolePages.SignInAsync(page, fixture, "pt.lang-hoc");
+        await ConsolePages.SelectTabAsync(page, "live");
+        await page.ClickAsync("#live-mic");
+        await Expect(page.Locator("#live-error")).ToContainTextAsync("Chưa được phép dùng micro");
+    }
+}

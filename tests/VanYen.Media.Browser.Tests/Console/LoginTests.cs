@@ -1,0 +1,72 @@
+using Microsoft.Playwright;
+using VanYen.Media.Browser.Tests.Testing;
+using VanYen.Media.Integration.Tests.EndToEnd;
+using static Microsoft.Playwright.Assertions;
+
+namespace VanYen.Media.Browser.Tests.Console;
+
+/// <summary>/login against the real server: Vietnamese errors, the English switch, the way to the console, 360 px.</summary>
+[Collection(ConsoleCollection.Name)]
+public class LoginTests(EndToEndFixture fixture)
+{
+    [Fact]
+    public async Task AWrongPasswordShowsTheVietnameseErrorAndTheRightOneLandsOnTheConsole()
+    {
+        var speech = await SpeechFile.GetAsync();
+        await using var browser = await Chromium.LaunchAsync(speech.Path);
+        var console = new List<string>();
+        IPage page = await browser.NewPageAsync(console);
+        await page.GotoAsync(new Uri(fixture.Server.Url, "/login").ToString());
+
+        await page.FillAsync("#username", "xem.huyen");
+        await page.FillAsync("#password", "not-the-password");
+        await page.ClickAsync("#login-submit");
+        await Expect(page.Locator("#login-error")).ToHaveTextAsync("Sai tên đăng nhập hoặc mật khẩu.");
+        Assert.EndsWith("/login", page.Url, StringComparison.Ordinal);
+
+        var passwords = await ConsolePages.PasswordsAsync(fixture);
+        await page.FillAsync("#password", passwords["xem.huyen"]);
+        await page.ClickAsync("#login-submit");
+        await ConsolePages.WaitForConsoleAsync(page);
+        await Expect(page.Locator("#user-name")).ToContainTextAsync("người xem");
+        Assert.DoesNotContain("page error", ConsolePages.Dump(console), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheEnglishSwitchTranslatesTheFormAndItsErrors()
+    {
+        var speech = await SpeechFile.GetAsync();
+        await using var browser = await Chromium.LaunchAsync(speech.Path);
+        IPage page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(fixture.Server.Url, "/login").ToString());
+        await Expect(page.Locator("label[for=username]")).ToHaveTextAsync("Tên đăng nhập");
+
+        await page.ClickAsync("#language");
+        await Expect(page.Locator("label[for=username]")).ToHaveTextAsync("Username");
+        await Expect(page.Locator("#login-submit")).ToHaveTextAsync("Sign in");
+        Assert.Equal("en", await page.EvaluateAsync<string>("() => document.documentElement.lang"));
+        await page.FillAsync("#username", "xem.huyen");
+        await page.FillAsync("#password", "still-not-the-password");
+        await page.ClickAsync("#login-submit");
+        await Expect(page.Locator("#login-error")).ToHaveTextAsync("Wrong username or password.");
+
+        await page.ClickAsync("#language");
+        await Expect(page.Locator("label[for=username]")).ToHaveTextAsync("Tên đăng nhập");
+    }
+
+    [Fact]
+    public async Task AConsoleVisitWithoutASessionGoesToTheLoginAndComesBackAfterIt()
+    {
+        var speech = await SpeechFile.GetAsync();
+        await using var browser = await Chromium.LaunchAsync(speech.Path);
+        IPage page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(fixture.Server.Url, "/console").ToString());
+        await page.WaitForURLAsync("**/login?return=%2Fconsole");
+
+        var passwords = await ConsolePages.PasswordsAsync(fixture);
+        await page.FillAsync("#username", "pt.lang-hoc");
+        await page.FillAsync("#password", passwords["pt.lang-hoc"]);
+        await page.ClickAsync("#login-submit");
+        await ConsolePages.WaitForConsoleAsync(page);
+    }
+}
