@@ -165,6 +165,15 @@ internal sealed partial class MeetingMedia : IMeetingMedia, IMediaClockHandler
         return source;
     }
 
+    /// <summary>The participant's media (tests and diagnostics).</summary>
+    internal MeetingParticipant? FindParticipant(string participantId)
+    {
+        lock (_lock)
+        {
+            return _byId.GetValueOrDefault(participantId);
+        }
+    }
+
     /// <summary>Counts a dropped packet and logs it (at most once a second per meeting); receive loop.</summary>
     internal void OnPacketDropped(MeetingParticipant participant, string reason)
     {

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using VanYen.Media.Engine.Audio.Codec;
 using VanYen.Media.Engine.Net;
 using VanYen.Media.Engine.Rtp;
 
@@ -77,33 +76,7 @@ internal sealed class PlainRtpTestParticipant : IDatagramHandler, IAsyncDisposab
     /// Decodes what arrived, placed by RTP timestamp: a timestamp gap (the bridge's DTX: nothing sent while the mix is
     /// silent) is silence, as a receiver's jitter buffer would play it.
     /// </summary>
-    public short[] DecodeReceived()
-    {
-        var packets = _received.ToList();
-        if (packets.Count == 0)
-        {
-            return [];
-        }
-
-        using var decoder = new OpusAudioDecoder(48000, 1);
-        var pcm = new List<short>();
-        short[] frame = new short[5760];
-        uint next = packets[0].Timestamp;
-        foreach (ReceivedPacket packet in packets)
-        {
-            int gap = (int)(packet.Timestamp - next);
-            if (gap is > 0 and < 48000 * 5)
-            {
-                pcm.AddRange(new short[gap]);
-            }
-
-            int samples = decoder.Decode(packet.Payload, frame);
-            pcm.AddRange(frame.AsSpan(0, samples));
-            next = packet.Timestamp + (uint)samples;
-        }
-
-        return [.. pcm];
-    }
+    public short[] DecodeReceived() => MeetingTestAudio.DecodeByTimestamp([.. _received.Select(packet => (packet.Timestamp, packet.Payload))]);
 
     public async ValueTask DisposeAsync() => await _socket.DisposeAsync();
 

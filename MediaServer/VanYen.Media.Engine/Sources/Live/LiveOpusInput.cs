@@ -69,9 +69,9 @@ public sealed class LiveOpusInput : IDisposable
     /// <summary>Moves on by 20 ms without decoding (<see cref="JitterBuffer.Skip"/>).</summary>
     public JitterFrameKind Skip() => _jitter.Skip();
 
-    /// <summary>True when no packet arrived for <paramref name="timeout"/>.</summary>
+    /// <summary>True when no packet arrived for <paramref name="timeout"/> (or more).</summary>
     public bool IsIdleFor(TimeSpan timeout) =>
-        _time.GetTimestamp() - LastPacketTimestamp > (long)(timeout.TotalSeconds * _time.TimestampFrequency);
+        _time.GetTimestamp() - LastPacketTimestamp >= (long)(timeout.TotalSeconds * _time.TimestampFrequency);
 
     /// <summary>Forgets the buffered stream (packets, decoder history); counters stay.</summary>
     public void Reset() => _jitter.Reset();
