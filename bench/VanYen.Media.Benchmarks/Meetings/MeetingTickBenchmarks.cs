@@ -17,7 +17,7 @@ namespace VanYen.Media.Benchmarks.Meetings;
 /// <summary>
 /// One 20 ms tick of a meeting's bridge with N plain RTP participants, 3 of them talking (a synthetic voiced signal
 /// with levels) and the others silent at level 127: one packet per participant into its jitter buffer, then the tick
-/// (levels, selection, 3 decodes, mix, 1 listener encode, 3 mix-minus encodes, N sends to a closed port on loopback).
+/// (levels, selection, 3 decodes, mix, 1 listener encode, 3 mix-minus encodes, N sends to closed ports on loopback).
 /// </summary>
 [MemoryDiagnoser]
 public class MeetingTickBenchmarks
@@ -55,7 +55,7 @@ public class MeetingTickBenchmarks
         _participants = new MeetingParticipant[Participants];
         for (int i = 0; i < Participants; i++)
         {
-            _meeting.JoinPlainRtp("p" + i, new IPEndPoint(IPAddress.Loopback, 9), 111);
+            _meeting.JoinPlainRtp("p" + i, new IPEndPoint(IPAddress.Loopback, 42000 + i), 111);
             _participants[i] = _meeting.FindParticipant("p" + i)!;
         }
 
