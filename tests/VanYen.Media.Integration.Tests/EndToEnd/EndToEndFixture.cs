@@ -83,22 +83,8 @@ public sealed class EndToEndFixture : IAsyncLifetime
     }
 
     /// <summary>A new reference receiver for the demo device <paramref name="receiverId"/>, started (logged in).</summary>
-    public async Task<ReceiverAgent.ReceiverAgent> StartAgentAsync(long receiverId)
-    {
-        string secret = _devices.Single(d => d.ReceiverId == receiverId).Secret;
-        var agent = new ReceiverAgent.ReceiverAgent(new ReceiverAgentOptions
-        {
-            Server = Server.HttpsUrl,
-            DeviceId = receiverId.ToString(CultureInfo.InvariantCulture),
-            Secret = secret,
-            PinSha256 = Server.HttpsCertificateSha256,
-            RecordPlayedAudio = true,
-            HeartbeatInterval = TimeSpan.FromSeconds(1),
-            ReceiverReportInterval = TimeSpan.FromSeconds(1),
-        });
-        await agent.StartAsync();
-        return agent;
-    }
+    public async Task<ReceiverAgent.ReceiverAgent> StartAgentAsync(long receiverId) =>
+        await ReferenceReceiver.StartAsync(Server, receiverId, _devices.Single(d => d.ReceiverId == receiverId).Secret);
 
     /// <summary>Drops the Thác Cá receiver (disposed: its socket and control connection close) and installs <paramref name="replacement"/>.</summary>
     public async Task ReplaceThacCaAgentAsync(Func<Task<ReceiverAgent.ReceiverAgent>> replacement)

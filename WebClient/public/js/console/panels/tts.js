@@ -69,9 +69,9 @@ export default {
     const rate = el('input', { type: 'range', min: String(options.minimumRate), max: String(Math.min(options.maximumRate, 300)), step: '5', value: String(options.defaultRate) });
     const rateValue = el('output', {});
     const audio = el('audio', { controls: true, preload: 'auto', class: 'preview', hidden: true });
-    const previewButton = el('button', { type: 'button', class: 'secondary', onclick: preview }, t('tts.preview'));
+    const previewButton = el('button', { type: 'button', class: 'secondary', dataset: { action: 'preview' }, onclick: preview }, t('tts.preview'));
     const when = whenControls(t);
-    const sendButton = el('button', { type: 'button', onclick: send }, t('tts.send'));
+    const sendButton = el('button', { type: 'button', dataset: { action: 'send' }, onclick: send }, t('tts.send'));
     let previewUrl = null;
 
     function refresh() {
