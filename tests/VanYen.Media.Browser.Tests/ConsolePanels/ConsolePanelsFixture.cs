@@ -153,9 +153,25 @@ public sealed class ConsolePanelsFixture : IAsyncLifetime
     internal static LoopMatch MatchOnce(short[] source, short[] played, int sampleRate)
     {
         int maxLag = sampleRate * 150 / 1000;
-        var padded = new short[Math.Max(played.Length, source.Length) + maxLag];
-        played.CopyTo(padded, 0);
+        var padded = new short[maxLag + Math.Max(played.Length, source.Length) + maxLag];
+        played.CopyTo(padded, maxLag);
         return LoopCorrelation.Measure(source, padded, sampleRate);
+    }
+
+    /// <summary>Waits for <paramref name="locator"/>; on timeout the failure shows the panel's status line and the page's console.</summary>
+    internal static async Task WaitForAsync(IPage page, ILocator locator, List<string> console, float timeout = 20000)
+    {
+        try
+        {
+            await locator.WaitForAsync(new LocatorWaitForOptions { Timeout = timeout });
+        }
+        catch (TimeoutException exception)
+        {
+            string status = string.Join(" | ", await page.Locator(".panel-status").AllInnerTextsAsync());
+            throw new TimeoutException($"{exception.Message}
+panel status: {status}
+{string.Join('\n', console)}", exception);
+        }
     }
 
     /// <summary>The state of a broadcast view, lower case ("onair", "scheduled", "ended"…).</summary>

@@ -21,7 +21,7 @@ public sealed partial class ConsolePanelsTests
         await page.FillAsync(".panel-library form.upload input[type=text]", name);
         await page.ClickAsync(".panel-library form.upload button[type=submit]");
         ILocator row = page.Locator(".library-item", new PageLocatorOptions { HasText = name });
-        await row.WaitForAsync(new LocatorWaitForOptions { Timeout = 30000 });
+        await ConsolePanelsFixture.WaitForAsync(page, row, console, 30000);
         double progress = await page.EvaluateAsync<double>("() => document.querySelector('.panel-library progress.upload-progress').value");
         output.WriteLine($"upload progress bar at {progress} %");
         Assert.Equal(100, progress);

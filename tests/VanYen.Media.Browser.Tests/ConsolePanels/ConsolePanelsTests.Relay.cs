@@ -19,7 +19,7 @@ public sealed partial class ConsolePanelsTests
         await page.ClickAsync(".panel-relay button[data-action=start]");
 
         ILocator item = page.Locator(".relay-item", new PageLocatorOptions { HasText = ConsolePanelsFixture.StationName });
-        await item.WaitForAsync(new LocatorWaitForOptions { Timeout = 20000 });
+        await ConsolePanelsFixture.WaitForAsync(page, item, console);
         string id = (await item.GetAttributeAsync("data-broadcast-id"))!;
         await ConsolePanelsFixture.WaitUntilAsync(
             async () => (await fixture.GetBroadcastAsync(id)).GetProperty("clustersOnAir").EnumerateArray().Any(c => c.GetInt64() == fixture.District.ClusterId),

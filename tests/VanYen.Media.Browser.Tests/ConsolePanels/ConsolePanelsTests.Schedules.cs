@@ -26,7 +26,7 @@ public sealed partial class ConsolePanelsTests
         await FillWhenAsync(page, first);
         await page.ClickAsync(".schedule-form button[data-action=submit]");
         ILocator item = page.Locator(".schedule-item", new PageLocatorOptions { HasText = title });
-        await item.WaitForAsync(new LocatorWaitForOptions { Timeout = 20000 });
+        await ConsolePanelsFixture.WaitForAsync(page, item, console);
         string id = (await item.GetAttributeAsync("data-broadcast-id"))!;
         JsonElement scheduled = await fixture.GetBroadcastAsync(id);
         Assert.Equal("scheduled", ConsolePanelsFixture.State(scheduled));
@@ -87,7 +87,7 @@ public sealed partial class ConsolePanelsTests
         await page.FillAsync(".schedule-form input[type=time]", "05:45");
         await page.ClickAsync(".schedule-form button[data-action=submit]");
         ILocator item = page.Locator(".schedule-item", new PageLocatorOptions { HasText = title });
-        await item.WaitForAsync(new LocatorWaitForOptions { Timeout = 20000 });
+        await ConsolePanelsFixture.WaitForAsync(page, item, console);
         string id = (await item.GetAttributeAsync("data-broadcast-id"))!;
         JsonElement view = await fixture.GetBroadcastAsync(id);
         Assert.Equal("45 5 * * *", view.GetProperty("recurrence").GetString());
