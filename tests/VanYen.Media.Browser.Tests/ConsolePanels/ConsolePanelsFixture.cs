@@ -168,9 +168,7 @@ public sealed class ConsolePanelsFixture : IAsyncLifetime
         catch (TimeoutException exception)
         {
             string status = string.Join(" | ", await page.Locator(".panel-status").AllInnerTextsAsync());
-            throw new TimeoutException($"{exception.Message}
-panel status: {status}
-{string.Join('\n', console)}", exception);
+            throw new TimeoutException($"{exception.Message}\npanel status: {status}\n{string.Join('\n', console)}", exception);
         }
     }
 
