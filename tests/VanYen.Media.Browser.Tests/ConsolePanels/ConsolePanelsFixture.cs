@@ -147,15 +147,51 @@ public sealed class ConsolePanelsFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// How well a one-shot <paramref name="played"/> program matches <paramref name="source"/>: the received audio is
-    /// padded with silence so <see cref="LoopCorrelation.Measure"/> scores the whole program against one source period.
+    /// How well a one-shot <paramref name="played"/> program matches <paramref name="source"/>: aligned by
+    /// <see cref="LoopCorrelation.Best"/> (the received audio padded with silence so the whole program fits one source
+    /// period), then the 200 ms segmental correlation of <see cref="LoopCorrelation.Segmental"/>, counting only the
+    /// 20 ms frames that arrived: a frame the receiver had to fill with silence (lost or late on this loaded machine)
+    /// is left out of both sides instead of scoring zero. <see cref="ArrivedFraction"/> says how much arrived.
     /// </summary>
     internal static LoopMatch MatchOnce(short[] source, short[] played, int sampleRate)
     {
         int maxLag = sampleRate * 150 / 1000;
-        var padded = new short[maxLag + Math.Max(played.Length, source.Length) + maxLag];
-        played.CopyTo(padded, maxLag);
-        return LoopCorrelation.Measure(source, padded, sampleRate);
+        var received = new short[maxLag + Math.Max(played.Length, source.Length) + maxLag];
+        played.CopyTo(received, maxLag);
+        int from = received.Length - source.Length - maxLag;
+        var (correlation, shift) = LoopCorrelation.Best(source, received, from);
+        int length = source.Length + (2 * maxLag);
+        var aligned = new short[length];
+        for (int i = 0; i < length; i++)
+        {
+            aligned[i] = source[(((shift - maxLag + i) % source.Length) + source.Length) % source.Length];
+        }
+
+        ReadOnlySpan<short> window = received.AsSpan(from - maxLag, length);
+        const int Frame = 960;
+        for (int start = 0; start < length; start += Frame)
+        {
+            int end = Math.Min(length, start + Frame);
+            if (!window[start..end].ContainsAnyExcept((short)0))
+            {
+                aligned.AsSpan(start, end - start).Clear();
+            }
+        }
+
+        double segmental = VanYen.Media.Engine.Tests.Audio.Codec.AudioSimilarity.SegmentalCorrelation(aligned, window, sampleRate / 5, maxLag);
+        return new LoopMatch(correlation, shift, segmental);
+    }
+
+    /// <summary>The share of <paramref name="source"/>'s length that <paramref name="played"/> holds in non-silent 20 ms frames.</summary>
+    internal static double ArrivedFraction(short[] source, short[] played)
+    {
+        int arrived = 0;
+        for (int start = 0; start + 960 <= played.Length; start += 960)
+        {
+            arrived += played.AsSpan(start, 960).ContainsAnyExcept((short)0) ? 960 : 0;
+        }
+
+        return (double)arrived / source.Length;
     }
 
     /// <summary>Waits for <paramref name="locator"/>; on timeout the failure shows the panel's status line and the page's console.</summary>

@@ -40,6 +40,9 @@ public sealed partial class ConsolePanelsTests
         var match = ConsolePanelsFixture.MatchOnce(fixture.Speech.Samples, heard, fixture.Speech.SampleRate);
         var control = ConsolePanelsFixture.MatchOnce(SpeechMatchThresholds.Reversed(fixture.Speech.Samples), heard, fixture.Speech.SampleRate);
         output.WriteLine($"the receiver played {heard.Length / 48000.0:F2} s of '{name}': {match}; control {control}");
+        double arrived = ConsolePanelsFixture.ArrivedFraction(fixture.Speech.Samples, heard);
+        output.WriteLine($"arrived: {arrived:P0} of the source's length");
+        Assert.True(arrived > 0.6, $"only {arrived:P0} of the bulletin arrived at the receiver");
         SpeechMatchThresholds.AssertMatches(match, control, "at the cluster's reference receiver");
     }
 

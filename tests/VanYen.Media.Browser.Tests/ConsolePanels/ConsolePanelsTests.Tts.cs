@@ -53,6 +53,9 @@ public sealed partial class ConsolePanelsTests
         var match = ConsolePanelsFixture.MatchOnce(preview, heard, sampleRate);
         var control = ConsolePanelsFixture.MatchOnce(SpeechMatchThresholds.Reversed(preview), heard, sampleRate);
         output.WriteLine($"the receiver played {heard.Length / 48000.0:F2} s: {match}; control (reversed) {control}");
+        double arrived = ConsolePanelsFixture.ArrivedFraction(preview, heard);
+        output.WriteLine($"arrived: {arrived:P0} of the source's length");
+        Assert.True(arrived > 0.6, $"only {arrived:P0} of the bulletin arrived at the receiver");
         SpeechMatchThresholds.AssertMatches(match, control, "at the cluster's reference receiver");
     }
 }

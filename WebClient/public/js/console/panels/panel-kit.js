@@ -24,7 +24,11 @@ export function el(tag, attributes = {}, ...children) {
     if (name.startsWith('on') && typeof value === 'function') element.addEventListener(name.slice(2), value);
     else if (name === 'class') element.className = value;
     else if (name === 'dataset') Object.assign(element.dataset, value);
-    else if (name in element && typeof value !== 'string') element[name] = value;
+    else if (name === 'checked' || name === 'selected') {
+      // The default too, so that form.reset() comes back to it.
+      element[name] = true;
+      element[name === 'checked' ? 'defaultChecked' : 'defaultSelected'] = true;
+    } else if (name in element && typeof value !== 'string') element[name] = value;
     else element.setAttribute(name, value === true ? '' : value);
   }
   for (const child of children.flat()) {
