@@ -1,11 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using VanYen.Media.Integration.Tests.Devices;
-using VanYen.Media.ReceiverAgent;
 using VanYen.Media.Tests.Shared;
 
 namespace VanYen.Media.Integration.Tests.EndToEnd;
