@@ -16,7 +16,8 @@ namespace VanYen.Media.LoadHarness;
 /// speakers (one socket each) that keepalive, unprotect SRTP and count. Prints a markdown table.
 /// </summary>
 /// <remarks>
-/// Usage: <c>dotnet run -c Release --project bench/VanYen.Media.LoadHarness -- [receivers=1000] [seconds=20] [gcm|cm] [--no-batch]</c>.
+/// Usage: <c>dotnet run -c Release --project bench/VanYen.Media.LoadHarness -- [receivers=1000] [seconds=20] [gcm|cm] [--no-batch]</c>;
+/// <c>-- meeting N seconds</c> for the meetings' audio bridge, <c>-- forward calls seconds</c> for the consultation SFU.
 /// </remarks>
 public static class Program
 {

@@ -15,11 +15,15 @@ public static class ApiWebApplicationExtensions
         api.MapAreaEndpoints();
         api.MapClusterEndpoints();
         api.MapBroadcastEndpoints();
+        api.MapBroadcastScheduleEndpoints();
+        api.MapRelayStationEndpoints();
+        api.MapTestClockEndpoints();
         api.MapLiveRtpEndpoints();
         api.MapReceiverEndpoints();
         api.MapUserEndpoints();
         api.MapLibraryEndpoints();
         api.MapTtsEndpoints();
+        api.MapTtsOptionsEndpoints();
         api.MapAuditEndpoints();
         return app;
     }

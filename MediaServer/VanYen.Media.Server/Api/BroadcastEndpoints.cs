@@ -60,10 +60,10 @@ public static class BroadcastEndpoints
         return api;
     }
 
-    private static async Task<IResult> StartAsync(BroadcastCommand command, HttpContext context, [FromServices] IBroadcastService broadcasts)
+    private static async Task<IResult> StartAsync(BroadcastCommand command, HttpContext context, [FromServices] IBroadcastService broadcasts, [FromServices] RelayStationCatalog stations)
     {
         var caller = await context.GetCallerAsync().ConfigureAwait(false);
-        var view = await broadcasts.StartAsync(caller, command, context.RequestAborted).ConfigureAwait(false);
+        var view = await broadcasts.StartAsync(caller, stations.Resolve(command), context.RequestAborted).ConfigureAwait(false);
         string location = $"/api/broadcasts/{Uri.EscapeDataString(view.Id)}";
         return view.State is BroadcastState.AwaitingApproval or BroadcastState.Scheduled
             ? Results.Accepted(location, view)

@@ -33,6 +33,9 @@ public static class AuditActions
     /// <summary>A broadcast was scheduled (one-off or recurring).</summary>
     public const string ScheduleCreated = "schedule.created";
 
+    /// <summary>A schedule or a bulletin awaiting approval was edited (time, recurrence, source or targets).</summary>
+    public const string ScheduleUpdated = "schedule.updated";
+
     /// <summary>A schedule or a bulletin awaiting approval was removed.</summary>
     public const string ScheduleCancelled = "schedule.cancelled";
 

@@ -16,4 +16,5 @@ public static class BroadcastErrors
     public const string NotAwaitingApproval = "not-awaiting-approval";
     public const string AlreadyEnded = "already-ended";
     public const string CreatorGone = "creator-gone";
+    public const string AlreadyStarted = "already-started";
 }

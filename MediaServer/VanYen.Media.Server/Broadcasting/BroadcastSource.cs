@@ -24,6 +24,9 @@ public sealed record BroadcastSource
     /// <summary>Relay: the stream URL first, then alternates tried in order.</summary>
     public IReadOnlyList<string>? RelayUrls { get; init; }
 
+    /// <summary>Relay: a configured station (<c>GET /api/relay/stations</c>), instead of <see cref="RelayUrls"/>.</summary>
+    public string? StationId { get; init; }
+
     /// <summary>Relay: the library item played when every URL failed or went silent.</summary>
     public long? FallbackLibraryItemId { get; init; }
 }

@@ -56,7 +56,11 @@ public static class BroadcastingServiceCollectionExtensions
         services.AddSingleton<IAudioLibrary>(provider => provider.GetRequiredService<AudioLibrary>());
         services.AddSingleton<BroadcastService>();
         services.AddSingleton<IBroadcastService>(provider => provider.GetRequiredService<BroadcastService>());
-        services.AddSingleton<BroadcastScheduler>();
+        services.AddOptions<RelayStationOptions>().BindConfiguration(RelayOptions.SectionName);
+        services.TryAddSingleton<RelayStationCatalog>();
+        services.AddOptions<Testing.TestingOptions>().BindConfiguration(Testing.TestingOptions.SectionName);
+        services.TryAddSingleton<Testing.SchedulerClock>();
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<BroadcastScheduler>(provider, provider.GetRequiredService<Testing.SchedulerClock>().Time));
         services.AddHostedService(provider => provider.GetRequiredService<BroadcastScheduler>());
         return services;
     }

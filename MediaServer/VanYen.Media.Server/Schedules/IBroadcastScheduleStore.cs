@@ -16,6 +16,13 @@ public interface IBroadcastScheduleStore
     /// <returns>False when there is no such id.</returns>
     Task<bool> UpdateAsync(ScheduledBroadcast broadcast, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Replaces an edited pending one (command, targets, next run, state, approver), only while its next run is still
+    /// <paramref name="expectedNextRunAt"/> and it has not ended: the scheduler may have fired it meanwhile.
+    /// </summary>
+    /// <returns>False when there is no such pending id or its next run changed.</returns>
+    Task<bool> ReplaceAsync(ScheduledBroadcast broadcast, DateTimeOffset? expectedNextRunAt, CancellationToken cancellationToken = default);
+
     /// <summary>Whether a pending one plays the library item (as its file or relay fallback).</summary>
     Task<bool> UsesLibraryItemAsync(long libraryItemId, CancellationToken cancellationToken = default);
 }

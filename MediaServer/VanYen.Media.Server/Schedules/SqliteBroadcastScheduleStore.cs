@@ -90,6 +90,31 @@ public sealed class SqliteBroadcastScheduleStore : IBroadcastScheduleStore
     }
 
     /// <inheritdoc />
+    public async Task<bool> ReplaceAsync(ScheduledBroadcast broadcast, DateTimeOffset? expectedNextRunAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(broadcast);
+        using var lease = _connections.Open();
+        using var update = lease.Command(
+            """
+            UPDATE broadcast_schedules
+            SET command_json = $command, cluster_ids = $clusters, title = $title, recurrence = $recurrence,
+                library_item_id = $item, fallback_library_item_id = $fallback,
+                next_run_at = $next, state = $state, approved_by = $approvedBy, ended_at = $endedAt
+            WHERE id = $id AND state <> 'ended' AND next_run_at IS $expectedNext
+            """);
+        update.Parameters.AddWithValue("$id", broadcast.Id);
+        update.Parameters.AddWithValue("$command", JsonSerializer.Serialize(broadcast.Command, s_json));
+        update.Parameters.AddWithValue("$clusters", JsonSerializer.Serialize(broadcast.ClusterIds, s_json));
+        update.Parameters.AddWithValue("$title", broadcast.Title);
+        update.Parameters.AddWithValue("$recurrence", SqliteText.OrNull(broadcast.Recurrence));
+        update.Parameters.AddWithValue("$item", SqliteText.OrNull(broadcast.Command.Source.LibraryItemId));
+        update.Parameters.AddWithValue("$fallback", SqliteText.OrNull(broadcast.Command.Source.FallbackLibraryItemId));
+        update.Parameters.AddWithValue("$expectedNext", SqliteText.OrNull(expectedNextRunAt is { } expected ? SqliteText.ToText(expected) : null));
+        AddMutableParameters(update, broadcast);
+        return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <inheritdoc />
     public async Task<bool> UsesLibraryItemAsync(long libraryItemId, CancellationToken cancellationToken = default)
     {
         using var lease = _connections.Open();

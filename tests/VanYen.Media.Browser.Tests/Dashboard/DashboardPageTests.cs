@@ -29,7 +29,7 @@ public class DashboardPageTests(ITestOutputHelper output)
         string card = $"article.cluster-card[data-cluster-id='{district.ClusterId}']";
         Assert.Equal("false", await dashboard.GetAttributeAsync(receiver, "data-online"));
 
-        await using (var agent = await ReferenceReceivers.StartAsync(server, district.SpeakerReceiverId, district.SpeakerSecret))
+        await using (var agent = await ReferenceReceiver.StartAsync(server, district.SpeakerReceiverId, district.SpeakerSecret))
         {
             await PageSteps.WaitForAsync(dashboard, "selector => document.querySelector(selector)?.dataset.online === 'true'", receiver, "the receiver shows online", console);
             Assert.Equal("1", (await dashboard.InnerTextAsync("#count-online")).Trim());

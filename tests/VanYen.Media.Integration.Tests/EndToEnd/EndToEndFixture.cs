@@ -81,11 +81,8 @@ public sealed class EndToEndFixture : IAsyncLifetime
     }
 
     /// <summary>A new reference receiver for the demo device <paramref name="receiverId"/>, started (logged in).</summary>
-    public async Task<ReceiverAgent.ReceiverAgent> StartAgentAsync(long receiverId)
-    {
-        string secret = _devices.Single(d => d.ReceiverId == receiverId).Secret;
-        return await ReferenceReceivers.StartAsync(Server, receiverId, secret);
-    }
+    public async Task<ReceiverAgent.ReceiverAgent> StartAgentAsync(long receiverId) =>
+        await ReferenceReceiver.StartAsync(Server, receiverId, _devices.Single(d => d.ReceiverId == receiverId).Secret);
 
     /// <summary>Drops the Thác Cá receiver (disposed: its socket and control connection close) and installs <paramref name="replacement"/>.</summary>
     public async Task ReplaceThacCaAgentAsync(Func<Task<ReceiverAgent.ReceiverAgent>> replacement)

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
-using VanYen.Media.ReceiverAgent;
+using VanYen.Media.Tests.Shared;
 
 namespace VanYen.Media.Integration.Tests.EndToEnd;
 
@@ -14,27 +14,7 @@ internal static class ProgramAudio
     /// (silent frames between them kept, so the time axis stays that of the program). The frames' program ids are not
     /// used: the server does not announce NowPlaying on program changes yet, see the test class.
     /// </summary>
-    public static short[] PlayedSince(ReceiverAgent.ReceiverAgent agent, int firstFrame)
-    {
-        IReadOnlyList<PlayedFrame> frames = agent.GetPlayedFrames();
-        int first = -1, last = -1;
-        for (int i = firstFrame; i < frames.Count; i++)
-        {
-            if (frames[i].Source == PlayedFrameSource.Live)
-            {
-                first = first < 0 ? i : first;
-                last = i;
-            }
-        }
-
-        var samples = new List<short>();
-        for (int i = first; first >= 0 && i <= last; i++)
-        {
-            samples.AddRange(frames[i].Samples);
-        }
-
-        return [.. samples];
-    }
+    public static short[] PlayedSince(ReceiverAgent.ReceiverAgent agent, int firstFrame) => ReferenceReceiver.PlayedSince(agent, firstFrame);
 
     /// <summary>
     /// The best <see cref="BestCorrelation"/> of half-second windows every half second from 0.5 s on: a late playout
