@@ -45,6 +45,7 @@ public static class MediaServerApp
         builder.Services.AddMediaSignaling();
         builder.AddApi();
         builder.Services.AddBroadcastConsoles();
+        builder.Services.AddMeetings(builder.Configuration);
 
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
@@ -75,6 +76,7 @@ public static class MediaServerApp
         app.MapApi();
         app.MapDeviceProtocol();
         app.MapBroadcastConsoles();
+        app.MapMeetings();
         app.MapWebClientPages(webRoot);
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;
