@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Playwright;
 using VanYen.Media.Browser.Tests.Media;
 using VanYen.Media.Browser.Tests.Streams;
