@@ -6,6 +6,7 @@ using VanYen.Media.Engine.Broadcast;
 using VanYen.Media.Engine.Delivery.Devices;
 using VanYen.Media.Engine.Net;
 using VanYen.Media.Engine.WebRtc.Srtp;
+using VanYen.Media.LoadHarness.Meetings;
 
 namespace VanYen.Media.LoadHarness;
 
@@ -21,6 +22,11 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "meeting")
+        {
+            return await MeetingLoad.RunAsync(args[1..]).ConfigureAwait(false);
+        }
+
         // --no-batch: one sendto per device (the path before batching), to compare with one sendmmsg per 64 devices.
         bool batch = Array.IndexOf(args, "--no-batch") < 0;
         string[] positional = Array.FindAll(args, static argument => !argument.StartsWith("--", StringComparison.Ordinal));

@@ -24,6 +24,15 @@ public sealed partial class JitterBuffer
     private long _lossStartTimestamp;
     private long _underruns;
     private long _decoderRejections;
+    private bool _decoding = true;
+    private bool _decoderStale;
+    private long _lastPlayedArrival;
+
+    /// <summary>
+    /// The arrival timestamp (as given to <see cref="Insert"/>) of the last packet <see cref="Pop"/> or
+    /// <see cref="Skip"/> played; read it on the popping thread. For latency probes (packet in → frame out).
+    /// </summary>
+    public long LastPlayedArrivalTimestamp => _lastPlayedArrival;
 
     /// <summary>
     /// Fills <paramref name="pcm"/> with the next 20 ms of audio; call once per 20 ms tick.
@@ -39,44 +48,83 @@ public sealed partial class JitterBuffer
 
         lock (_lock)
         {
-            if (!_playing && !TryStartPlayout())
+            if (_decoderStale)
             {
-                pcm.Clear();
-                return JitterFrameKind.Buffering;
+                // Frames were skipped undecoded: the decoder's history no longer matches the stream.
+                _decoder.Reset();
+                _decoderStale = false;
             }
 
-            JitterFrameKind kind = JitterFrameKind.Decoded;
-            if (_pendingCount == 0)
-            {
-                kind = MoveDelayTowardTarget();
-            }
-
-            while (_pendingCount < FrameSamples)
-            {
-                JitterFrameKind produced = ProduceNext();
-                if (produced > kind)
-                {
-                    kind = produced;
-                }
-
-                if (produced == JitterFrameKind.Buffering)
-                {
-                    // Underrun past the concealment limit: play what is left, then silence, and refill.
-                    _pending.AsSpan(_pendingCount, FrameSamples - _pendingCount).Clear();
-                    _pendingCount = FrameSamples;
-                }
-            }
-
-            _pending.AsSpan(0, FrameSamples).CopyTo(pcm);
-            _pendingCount -= FrameSamples;
-            _pending.AsSpan(FrameSamples, _pendingCount).CopyTo(_pending);
-            if (kind == JitterFrameKind.Buffering)
-            {
-                _pendingCount = 0;
-            }
-
-            return kind;
+            return PopLocked(pcm);
         }
+    }
+
+    /// <summary>
+    /// Moves playout on by 20 ms exactly as <see cref="Pop"/> would (delay adaptation, loss, FEC and DTX
+    /// bookkeeping), without decoding or concealing: for a stream nobody hears now, such as a meeting
+    /// participant who is not among the talkers. The next <see cref="Pop"/> resets the decoder first.
+    /// </summary>
+    /// <returns>What <see cref="Pop"/> would have returned (<see cref="JitterFrameKind.Decoded"/> when a packet was passed over).</returns>
+    public JitterFrameKind Skip()
+    {
+        lock (_lock)
+        {
+            _decoding = false;
+            _decoderStale = true;
+            try
+            {
+                return PopLocked(default);
+            }
+            finally
+            {
+                _decoding = true;
+            }
+        }
+    }
+
+    private JitterFrameKind PopLocked(Span<short> pcm)
+    {
+        if (!_playing && !TryStartPlayout())
+        {
+            pcm.Clear();
+            return JitterFrameKind.Buffering;
+        }
+
+        JitterFrameKind kind = JitterFrameKind.Decoded;
+        if (_pendingCount == 0)
+        {
+            kind = MoveDelayTowardTarget();
+        }
+
+        while (_pendingCount < FrameSamples)
+        {
+            JitterFrameKind produced = ProduceNext();
+            if (produced > kind)
+            {
+                kind = produced;
+            }
+
+            if (produced == JitterFrameKind.Buffering)
+            {
+                // Underrun past the concealment limit: play what is left, then silence, and refill.
+                _pending.AsSpan(_pendingCount, FrameSamples - _pendingCount).Clear();
+                _pendingCount = FrameSamples;
+            }
+        }
+
+        if (!pcm.IsEmpty)
+        {
+            _pending.AsSpan(0, FrameSamples).CopyTo(pcm);
+        }
+
+        _pendingCount -= FrameSamples;
+        _pending.AsSpan(FrameSamples, _pendingCount).CopyTo(_pending);
+        if (kind == JitterFrameKind.Buffering)
+        {
+            _pendingCount = 0;
+        }
+
+        return kind;
     }
 
     /// <summary>Starts (or restarts after an underrun) playout once the target delay is buffered.</summary>
@@ -115,7 +163,10 @@ public sealed partial class JitterBuffer
                 return ConcealOrSilence(FrameSamples);
             }
 
-            int written = _decoder.Decode(_payloads.AsSpan(slot * _options.MaxPayloadSize, _payloadLengths[slot]), _pending.AsSpan(_pendingCount));
+            int written = _decoding
+                ? _decoder.Decode(_payloads.AsSpan(slot * _options.MaxPayloadSize, _payloadLengths[slot]), _pending.AsSpan(_pendingCount))
+                : Silence(_pending.AsSpan(_pendingCount, _slotSampleCounts[slot]));
+            _lastPlayedArrival = _slotArrivals[slot];
             _nextTimestamp = _slotTimestamps[slot] + _slotSampleCounts[slot];
             _nextSequence++;
             FreeSlot(slot);
@@ -146,7 +197,8 @@ public sealed partial class JitterBuffer
                 ReadOnlySpan<byte> next = _payloads.AsSpan(followingSlot * _options.MaxPayloadSize, _payloadLengths[followingSlot]);
                 if (OpusPacketHeader.ModeOf(next[0]) != OpusPacketMode.Celt)
                 {
-                    _pendingCount += _decoder.DecodeFec(next, _pending.AsSpan(_pendingCount, lost));
+                    Span<short> rebuilt = _pending.AsSpan(_pendingCount, lost);
+                    _pendingCount += _decoding ? _decoder.DecodeFec(next, rebuilt) : Silence(rebuilt);
                     _consecutiveConcealed = 0;
                     _fecRecovered++;
                     return JitterFrameKind.FecRecovered;
@@ -193,7 +245,7 @@ public sealed partial class JitterBuffer
         if (_consecutiveConcealed < _options.MaxConsecutiveConcealedFrames)
         {
             _consecutiveConcealed++;
-            _decoder.Conceal(target);
+            Conceal(target);
             _concealed++;
             return JitterFrameKind.Concealed;
         }
@@ -222,7 +274,7 @@ public sealed partial class JitterBuffer
             // Grow now, in one run of frames, rather than through underruns spread over the stream.
             if (_consecutiveConcealed < _options.MaxConsecutiveConcealedFrames)
             {
-                _decoder.Conceal(_pending.AsSpan(_pendingCount, FrameSamples));
+                Conceal(_pending.AsSpan(_pendingCount, FrameSamples));
                 _pendingCount += FrameSamples;
                 _consecutiveConcealed++;
                 _expanded++;
@@ -251,6 +303,24 @@ public sealed partial class JitterBuffer
         _skipped++;
         _peakLevelMilliseconds -= FrameSamples / (double)SamplesPerMillisecond;
         return JitterFrameKind.Decoded;
+    }
+
+    private static int Silence(Span<short> samples)
+    {
+        samples.Clear();
+        return samples.Length;
+    }
+
+    private void Conceal(Span<short> target)
+    {
+        if (_decoding)
+        {
+            _decoder.Conceal(target);
+        }
+        else
+        {
+            target.Clear();
+        }
     }
 
     /// <summary>Audio ahead of the playout point, in 48 kHz samples: pending decoded samples plus the buffered timestamp span.</summary>

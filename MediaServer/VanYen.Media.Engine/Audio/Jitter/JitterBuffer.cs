@@ -44,6 +44,7 @@ public sealed partial class JitterBuffer
     private readonly long[] _slotSequences;
     private readonly long[] _slotTimestamps;
     private readonly int[] _slotSampleCounts;
+    private readonly long[] _slotArrivals;
     private int _bufferedCount;
 
     private readonly long _maxTimestampJumpSamples;
@@ -81,6 +82,7 @@ public sealed partial class JitterBuffer
         _slotSequences = new long[capacity];
         _slotTimestamps = new long[capacity];
         _slotSampleCounts = new int[capacity];
+        _slotArrivals = new long[capacity];
         Array.Fill(_slotSequences, EmptySlot);
 
         _maxTimestampJumpSamples = (long)(options.MaxTimestampJump.TotalSeconds * 48000);
@@ -186,6 +188,7 @@ public sealed partial class JitterBuffer
             _slotSequences[slot] = extendedSequence;
             _slotTimestamps[slot] = extendedTimestamp;
             _slotSampleCounts[slot] = sampleCount;
+            _slotArrivals[slot] = arrivalTimestamp;
             _bufferedCount++;
 
             if (extendedSequence > _highestSequence)

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using VanYen.Media.Engine.Audio;
-using VanYen.Media.Engine.Audio.Codec;
 using VanYen.Media.Engine.Audio.Jitter;
 using VanYen.Media.Engine.Rtp;
 
@@ -21,12 +20,8 @@ public sealed class RtpLiveSource : IAudioSource
 {
     private readonly RtpIngestRegistry _registry;
     private readonly byte[]? _allowedAddress;
-    private readonly OpusAudioDecoder _decoder;
-    private readonly JitterBuffer _jitter;
-    private readonly long _silenceTimeoutTicks;
+    private readonly LiveOpusInput _input;
     private readonly Lock _lock = new();
-    private long _lastPacketTimestamp;
-    private long _packetsReceived;
     private bool _ended;
 
     internal RtpLiveSource(RtpIngestRegistry registry, uint ssrc, IPAddress? allowedSource, JitterBufferOptions jitterOptions)
@@ -38,11 +33,7 @@ public sealed class RtpLiveSource : IAudioSource
             _allowedAddress = (allowedSource.IsIPv4MappedToIPv6 ? allowedSource.MapToIPv4() : allowedSource).GetAddressBytes();
         }
 
-        _decoder = new OpusAudioDecoder();
-        _jitter = new JitterBuffer(jitterOptions, _decoder);
-        TimeProvider timeProvider = registry.TimeProvider;
-        _silenceTimeoutTicks = (long)(RtpIngestRegistry.SilenceTimeout.TotalSeconds * timeProvider.TimestampFrequency);
-        _lastPacketTimestamp = timeProvider.GetTimestamp();
+        _input = new LiveOpusInput(jitterOptions, registry.TimeProvider);
         Description = allowedSource is null ? $"RTP live: SSRC {ssrc}" : $"RTP live: SSRC {ssrc} from {allowedSource}";
     }
 
@@ -53,10 +44,10 @@ public sealed class RtpLiveSource : IAudioSource
     public uint Ssrc { get; }
 
     /// <summary>RTP packets handed to the jitter buffer.</summary>
-    public long PacketsReceived => Interlocked.Read(ref _packetsReceived);
+    public long PacketsReceived => _input.PacketsReceived;
 
     /// <summary>The jitter buffer's counters (concealed, late, lost frames…).</summary>
-    public JitterBufferStatistics JitterStatistics => _jitter.Statistics;
+    public JitterBufferStatistics JitterStatistics => _input.Statistics;
 
     /// <inheritdoc/>
     public ValueTask<AudioSourceReadResult> ReadFrameAsync(Memory<short> frame, CancellationToken cancellationToken)
@@ -68,7 +59,7 @@ public sealed class RtpLiveSource : IAudioSource
 
         lock (_lock)
         {
-            if (!_ended && _registry.TimeProvider.GetTimestamp() - Interlocked.Read(ref _lastPacketTimestamp) >= _silenceTimeoutTicks)
+            if (!_ended && _input.IsIdleFor(RtpIngestRegistry.SilenceTimeout))
             {
                 End();
             }
@@ -78,7 +69,7 @@ public sealed class RtpLiveSource : IAudioSource
                 return new ValueTask<AudioSourceReadResult>(AudioSourceReadResult.EndOfStream);
             }
 
-            _jitter.Pop(frame.Span.Slice(0, PcmFrame.SamplesPerFrame));
+            _input.Pop(frame.Span);
             return new ValueTask<AudioSourceReadResult>(AudioSourceReadResult.Frame);
         }
     }
@@ -101,9 +92,7 @@ public sealed class RtpLiveSource : IAudioSource
             return;
         }
 
-        Interlocked.Exchange(ref _lastPacketTimestamp, arrivalTimestamp);
-        Interlocked.Increment(ref _packetsReceived);
-        _jitter.Insert(packet.SequenceNumber, packet.Timestamp, packet.Ssrc, packet.Payload, arrivalTimestamp);
+        _input.Insert(packet, arrivalTimestamp);
     }
 
     // Compares the sender's IP (not its port: a console may send from any port) with the allowed one, reading the
@@ -137,7 +126,7 @@ public sealed class RtpLiveSource : IAudioSource
         return address.SequenceEqual(_allowedAddress);
     }
 
-    internal void ReleaseDecoder() => _decoder.Dispose();
+    internal void ReleaseDecoder() => _input.Dispose();
 
     // Under the lock.
     private void End()
@@ -149,6 +138,6 @@ public sealed class RtpLiveSource : IAudioSource
 
         Volatile.Write(ref _ended, true);
         _registry.Remove(this);
-        _jitter.Reset();
+        _input.Reset();
     }
 }

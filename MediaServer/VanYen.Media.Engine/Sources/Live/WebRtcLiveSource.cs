@@ -1,4 +1,3 @@
-using VanYen.Media.Engine.Audio.Codec;
 using VanYen.Media.Engine.Audio.Jitter;
 using VanYen.Media.Engine.Rtp;
 using VanYen.Media.Engine.WebRtc;
@@ -17,14 +16,10 @@ namespace VanYen.Media.Engine.Sources.Live;
 /// </remarks>
 public sealed class WebRtcLiveSource : IAudioSource, IRtpSink
 {
-    private readonly OpusAudioDecoder _decoder = new(48000, 1);
-    private readonly JitterBuffer _jitter;
-    private readonly TimeProvider _time;
-    private readonly long _idleTimeoutTicks;
+    private readonly LiveOpusInput _input;
+    private readonly TimeSpan _idleTimeout;
     private readonly int _payloadType;
     private WebRtcPeer? _peer;
-    private long _lastPacketTimestamp;
-    private long _packetsReceived;
     private int _completed;
     private int _disposed;
 
@@ -36,20 +31,18 @@ public sealed class WebRtcLiveSource : IAudioSource, IRtpSink
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.IdleTimeout, TimeSpan.Zero, nameof(options));
         Description = description;
         _payloadType = opusPayloadType;
-        _time = options.TimeProvider;
-        _jitter = new JitterBuffer(options.Jitter with { TimestampFrequency = _time.TimestampFrequency }, _decoder);
-        _idleTimeoutTicks = (long)(options.IdleTimeout.TotalSeconds * _time.TimestampFrequency);
-        _lastPacketTimestamp = _time.GetTimestamp();
+        _input = new LiveOpusInput(options.Jitter, options.TimeProvider);
+        _idleTimeout = options.IdleTimeout;
     }
 
     /// <inheritdoc/>
     public string Description { get; }
 
     /// <summary>Opus packets accepted from the browser.</summary>
-    public long PacketsReceived => Interlocked.Read(ref _packetsReceived);
+    public long PacketsReceived => _input.PacketsReceived;
 
     /// <summary>The jitter buffer's counters (loss, concealment, delay).</summary>
-    public JitterBufferStatistics Statistics => _jitter.Statistics;
+    public JitterBufferStatistics Statistics => _input.Statistics;
 
     /// <summary>True once the source has ended (peer closed, completed, or idle too long).</summary>
     public bool IsEnded => Volatile.Read(ref _completed) != 0 || IsIdleTooLong();
@@ -78,10 +71,7 @@ public sealed class WebRtcLiveSource : IAudioSource, IRtpSink
             return;
         }
 
-        long now = _time.GetTimestamp();
-        _jitter.Insert(packet.SequenceNumber, packet.Timestamp, packet.Ssrc, packet.Payload, now);
-        Volatile.Write(ref _lastPacketTimestamp, now);
-        Interlocked.Increment(ref _packetsReceived);
+        _input.Insert(packet);
     }
 
     /// <inheritdoc/>
@@ -98,7 +88,7 @@ public sealed class WebRtcLiveSource : IAudioSource, IRtpSink
         }
 
         // Buffering and silence frames are zeros: the program keeps its clock while the network catches up.
-        _jitter.Pop(frame.Span[..JitterBuffer.FrameSamples]);
+        _input.Pop(frame.Span);
         return new ValueTask<AudioSourceReadResult>(AudioSourceReadResult.Frame);
     }
 
@@ -118,13 +108,13 @@ public sealed class WebRtcLiveSource : IAudioSource, IRtpSink
             }
 
             // The decoder is only used under the jitter buffer's lock; a late packet is refused above.
-            _decoder.Dispose();
+            _input.Dispose();
         }
 
         return ValueTask.CompletedTask;
     }
 
-    private bool IsIdleTooLong() => _time.GetTimestamp() - Volatile.Read(ref _lastPacketTimestamp) > _idleTimeoutTicks;
+    private bool IsIdleTooLong() => _input.IsIdleFor(_idleTimeout);
 
     private void OnPeerClosed(object? sender, WebRtcPeerClosedEventArgs e) => Complete();
 }

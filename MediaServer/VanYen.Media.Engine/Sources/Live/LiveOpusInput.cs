@@ -1,0 +1,87 @@
+using VanYen.Media.Engine.Audio.Codec;
+using VanYen.Media.Engine.Audio.Jitter;
+using VanYen.Media.Engine.Rtp;
+
+namespace VanYen.Media.Engine.Sources.Live;
+
+/// <summary>
+/// One incoming Opus RTP stream (RFC 7587) played out 20 ms at a time: a <see cref="JitterBuffer"/> in front of an
+/// <see cref="OpusAudioDecoder"/> (48 kHz mono) with FEC recovery and loss concealment, plus the arrival bookkeeping
+/// every live input needs (packets received, time of the last packet). Shared by the live program sources and the
+/// meetings' bridge inputs.
+/// </summary>
+/// <remarks>
+/// One thread inserts (the socket's receive loop) and one plays out (the clock); neither allocates. Dispose only
+/// when no more frames will be popped (the decoder's native state is freed); later inserts are ignored.
+/// </remarks>
+public sealed class LiveOpusInput : IDisposable
+{
+    private readonly OpusAudioDecoder _decoder = new(48000, 1);
+    private readonly JitterBuffer _jitter;
+    private readonly TimeProvider _time;
+    private long _lastPacketTimestamp;
+    private long _packetsReceived;
+    private int _disposed;
+
+    /// <summary>Creates the input; the jitter buffer's arrival clock is <paramref name="timeProvider"/>'s.</summary>
+    public LiveOpusInput(JitterBufferOptions jitterOptions, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(jitterOptions);
+        _time = timeProvider ?? TimeProvider.System;
+        _jitter = new JitterBuffer(jitterOptions with { TimestampFrequency = _time.TimestampFrequency }, _decoder);
+        _lastPacketTimestamp = _time.GetTimestamp();
+    }
+
+    /// <summary>Opus packets handed to the jitter buffer.</summary>
+    public long PacketsReceived => Interlocked.Read(ref _packetsReceived);
+
+    /// <summary>When the last packet arrived (or the input was created), in <see cref="TimeProvider"/> ticks.</summary>
+    public long LastPacketTimestamp => Interlocked.Read(ref _lastPacketTimestamp);
+
+    /// <summary>The jitter buffer's counters (loss, concealment, delay).</summary>
+    public JitterBufferStatistics Statistics => _jitter.Statistics;
+
+    /// <summary>The arrival timestamp of the packet the last pop played (on the popping thread).</summary>
+    public long LastPlayedArrivalTimestamp => _jitter.LastPlayedArrivalTimestamp;
+
+    /// <summary>The clock of arrival times.</summary>
+    public TimeProvider TimeProvider => _time;
+
+    /// <summary>Buffers one RTP packet's Opus payload, stamped now; ignored after <see cref="Dispose"/>.</summary>
+    public JitterInsertResult Insert(in RtpPacket packet) => Insert(packet, _time.GetTimestamp());
+
+    /// <summary>Buffers one RTP packet's Opus payload that arrived at <paramref name="arrivalTimestamp"/>.</summary>
+    public JitterInsertResult Insert(in RtpPacket packet, long arrivalTimestamp)
+    {
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            return JitterInsertResult.Malformed;
+        }
+
+        Interlocked.Exchange(ref _lastPacketTimestamp, arrivalTimestamp);
+        Interlocked.Increment(ref _packetsReceived);
+        return _jitter.Insert(packet.SequenceNumber, packet.Timestamp, packet.Ssrc, packet.Payload, arrivalTimestamp);
+    }
+
+    /// <summary>Decodes the next 20 ms (960 samples) into <paramref name="frame"/>: decoded, FEC, concealed or silence.</summary>
+    public JitterFrameKind Pop(Span<short> frame) => _jitter.Pop(frame[..JitterBuffer.FrameSamples]);
+
+    /// <summary>Moves on by 20 ms without decoding (<see cref="JitterBuffer.Skip"/>).</summary>
+    public JitterFrameKind Skip() => _jitter.Skip();
+
+    /// <summary>True when no packet arrived for <paramref name="timeout"/> (or more).</summary>
+    public bool IsIdleFor(TimeSpan timeout) =>
+        _time.GetTimestamp() - LastPacketTimestamp >= (long)(timeout.TotalSeconds * _time.TimestampFrequency);
+
+    /// <summary>Forgets the buffered stream (packets, decoder history); counters stay.</summary>
+    public void Reset() => _jitter.Reset();
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _decoder.Dispose();
+        }
+    }
+}
