@@ -1,5 +1,8 @@
+using System.Net;
 using Microsoft.Extensions.Options;
+using VanYen.Media.Engine.Audio.Clock;
 using VanYen.Media.Engine.Meetings;
+using VanYen.Media.Engine.Rooms;
 using VanYen.Media.Server.Api;
 using VanYen.Media.Server.Broadcasting;
 using VanYen.Media.Server.Meetings;
@@ -21,12 +24,13 @@ public static class MeetingsServiceCollectionExtensions
         services.AddOptions<MeetingsOptions>()
             .Bind(configuration.GetSection(MeetingsOptions.SectionName))
             .ValidateDataAnnotations()
-            .Validate(options => options.AnnouncedAddress is null || System.Net.IPAddress.TryParse(options.AnnouncedAddress, out _), "VanYen:Meetings:AnnouncedAddress must be an IP address")
+            .Validate(options => options.AnnouncedAddress is null || IPAddress.TryParse(options.AnnouncedAddress, out _), "VanYen:Meetings:AnnouncedAddress must be an IP address")
             .ValidateOnStart();
         services.AddSingleton<MeetingRegistry>();
         services.AddSingleton(provider => new MeetingRecordingStore(
             Path.Combine(provider.GetRequiredService<IOptions<MediaServerOptions>>().Value.DataDirectoryFullPath, RecordingsFolder)));
-        services.AddSingleton<IMeetingMediaService, UnavailableMeetingMediaService>();
+        services.AddSingleton(CreateMediaService);
+        services.AddSingleton<IMeetingMediaService>(provider => provider.GetRequiredService<MeetingMediaService>());
         services.AddSingleton<IMeetingNotifier, MeetingHubNotifier>();
         services.AddSingleton(provider => new MeetingService(
             provider.GetRequiredService<MeetingRegistry>(),
@@ -38,6 +42,27 @@ public static class MeetingsServiceCollectionExtensions
             provider.GetRequiredService<ILogger<MeetingService>>()));
         services.AddSingleton<IMeetingConductor>(provider => provider.GetRequiredService<MeetingService>());
         return services;
+    }
+
+    private static MeetingMediaService CreateMediaService(IServiceProvider provider)
+    {
+        MeetingsOptions meetings = provider.GetRequiredService<IOptions<MeetingsOptions>>().Value;
+        MediaServerOptions server = provider.GetRequiredService<IOptions<MediaServerOptions>>().Value;
+
+        // The plain RTP socket is IPv4 when the media sockets are dual-stack ("::"): gateways and consoles are
+        // addressed by IPv4, and a dual-stack socket would see them as ::ffff:a.b.c.d instead of the address they joined with.
+        IPAddress bind = IPAddress.TryParse(server.MediaBindAddress, out IPAddress? parsed) && !parsed.Equals(IPAddress.IPv6Any) ? parsed : IPAddress.Any;
+        var options = new MeetingMediaOptions
+        {
+            RtpEndPoint = new IPEndPoint(bind, meetings.RtpPort),
+            AnnouncedAddress = meetings.AnnouncedAddress is null ? null : IPAddress.Parse(meetings.AnnouncedAddress),
+            MaxTalkers = meetings.MaxTalkers,
+        };
+        return new MeetingMediaService(
+            provider.GetRequiredService<RoomService>(),
+            provider.GetRequiredService<MediaClock>(),
+            options,
+            provider.GetRequiredService<ILoggerFactory>());
     }
 
     /// <summary>Maps <c>/api/meetings</c> and the hub <c>/hubs/meeting</c>.</summary>
