@@ -76,20 +76,26 @@ public partial class MeetingBrowserTests(ITestOutputHelper output)
             await Task.Delay(TimeSpan.FromSeconds(2));
             double seconds = voices.Take(3).Max(voice => voice.Seconds) + 1;
             var heard = await Task.WhenAll(pages.Select(page => page.RecordAsync(seconds)));
+            var pairs = new List<(string Where, bool Self, LoopMatch Match, LoopMatch Control)>();
             for (int listener = 0; listener < 3; listener++)
             {
                 for (int speaker = 0; speaker < 3; speaker++)
                 {
                     var (match, control) = Measure(voices[speaker], heard[listener]);
                     output.WriteLine($"{pages[listener].Name} ← {pages[speaker].Name}: {match}; control {control}");
-                    if (listener == speaker)
-                    {
-                        Assert.True(match.Segmental <= SpeechMatchThresholds.MaximumControlSegmental, $"{pages[listener].Name} hears itself: {match}");
-                    }
-                    else
-                    {
-                        SpeechMatchThresholds.AssertMatches(match, control, $"{pages[listener].Name} hearing {pages[speaker].Name}");
-                    }
+                    pairs.Add(($"{pages[listener].Name} hearing {pages[speaker].Name}", listener == speaker, match, control));
+                }
+            }
+
+            foreach (var (where, self, match, control) in pairs)
+            {
+                if (self)
+                {
+                    Assert.True(match.Segmental <= NotHeardMaximum, $"{where} (itself): {match}");
+                }
+                else
+                {
+                    AssertHeardInMix(match, control, where);
                 }
             }
 
@@ -111,8 +117,8 @@ public partial class MeetingBrowserTests(ITestOutputHelper output)
                 var (silenced, _) = Measure(voices[1], afterMute[i]);
                 var (still, stillControl) = Measure(voices[i == 0 ? 2 : 0], afterMute[i]);
                 output.WriteLine($"after the mute, {(i == 0 ? chair : binh).Name} ← An: {silenced}; ← the other: {still}");
-                Assert.True(silenced.Segmental <= SpeechMatchThresholds.MaximumControlSegmental, $"An is still heard after the mute: {silenced}");
-                SpeechMatchThresholds.AssertMatches(still, stillControl, "the unmuted voice after the mute");
+                Assert.True(silenced.Segmental <= NotHeardMaximum, $"An is still heard after the mute: {silenced}");
+                AssertHeardInMix(still, stillControl, "the unmuted voice after the mute");
             }
 
             await PlainRtpParticipantAndBroadcastAsync(server, district, meetingId, voices, chair, an, binh, ids, seconds);
@@ -128,6 +134,23 @@ public partial class MeetingBrowserTests(ITestOutputHelper output)
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(district.DataDirectory, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// A voice mixed with one or two others scores lower than a voice alone (two equal voices: about 1/√2 of its
+    /// alone score; measured here 0.44 against a control of 0.26, and 0.18 for a voice that is absent).
+    /// </summary>
+    private const double HeardInMixMinimum = 0.3;
+
+    private const double HeardAboveControl = 0.08;
+
+    /// <summary>A voice absent from what a page hears scores at chance, like the reversed control (0.17–0.26 measured).</summary>
+    private const double NotHeardMaximum = 0.3;
+
+    private static void AssertHeardInMix(LoopMatch match, LoopMatch control, string where)
+    {
+        Assert.True(control.Segmental <= SpeechMatchThresholds.MaximumControlSegmental, $"control {control} is above {SpeechMatchThresholds.MaximumControlSegmental}: the measure does not discriminate");
+        Assert.True(match.Segmental >= HeardInMixMinimum && match.Segmental >= control.Segmental + HeardAboveControl, $"{where}: {match}, not above {HeardInMixMinimum} and the control + {HeardAboveControl} (control {control})");
     }
 
     private static (LoopMatch Match, LoopMatch Control) Measure(MeetingVoices.Voice voice, (short[] Samples, int SampleRate) heard) =>
