@@ -53,7 +53,8 @@ public partial class MeetingBrowserTests(ITestOutputHelper output)
             await an.WaitForPhaseAsync("lobby");
             await binh.WaitForPhaseAsync("lobby");
             await chairTab.WaitForFunctionAsync("() => window.vanyenMeet.lobby().length === 2", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
-            Assert.Equal(0, await binhBrowser.Context.Pages[0].EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth"));
+            // Bình's browser is a 360-px phone: the lobby page has no horizontal scroll.
+            Assert.Equal(0, await binh.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth"));
             for (int admitted = 1; admitted <= 2; admitted++)
             {
                 await chairTab.Locator("#lobby button", new PageLocatorOptions { HasText = "Cho vào" }).First.ClickAsync();
