@@ -50,7 +50,7 @@ public partial class MeetingBrowserTests
     private async Task PlainRtpParticipantAndBroadcastAsync(ServerProcess server, StreamsTestDistrict district, string meetingId, IReadOnlyList<MeetingVoices.Voice> voices, MeetingPage chair, MeetingPage an, MeetingPage binh, string[] ids, double seconds)
     {
         await using var gateway = new PlainRtpVoice();
-        var (status, joined) = await chair.FetchAsync("POST", $"/api/meetings/{meetingId}/rtp-participants", new { name = "Cổng SIP xã", address = "127.0.0.1", port = gateway.Port, payloadType = OpusPayloadType });
+        var (status, joined) = await chair.FetchAsync("POST", $"/api/meetings/{meetingId}/rtp-participants", new { name = "Cổng SIP xã", address = "127.0.0.1", port = gateway.Port, payloadType = (int)OpusPayloadType });
         Assert.True(status == 201, joined.ToString());
         var serverEndPoint = new IPEndPoint(IPAddress.Parse(joined.GetProperty("serverAddress").GetString()!), joined.GetProperty("serverPort").GetInt32());
         gateway.Start(voices[3].Samples, serverEndPoint, OpusPayloadType);
