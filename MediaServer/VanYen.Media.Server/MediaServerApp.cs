@@ -46,6 +46,7 @@ public static class MediaServerApp
         builder.AddApi();
         builder.Services.AddBroadcastConsoles();
         builder.Services.AddConsultations(builder.Configuration);
+        builder.Services.AddMeetings(builder.Configuration);
 
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
@@ -77,6 +78,7 @@ public static class MediaServerApp
         app.MapDeviceProtocol();
         app.MapBroadcastConsoles();
         app.MapConsultations();
+        app.MapMeetings();
         app.MapWebClientPages(webRoot);
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;
