@@ -85,6 +85,7 @@ public sealed partial class DemoDistrictSeeder
         var hashes = await Task.WhenAll(passwords.Select(password => Task.Run(() => _hasher.Hash(password), cancellationToken))).ConfigureAwait(false);
 
         var devices = new List<DemoDevice>();
+        var speakers = new List<DemoDevice>();
         var areasByName = new Dictionary<string, Area>(StringComparer.Ordinal);
         int villageCount = 0;
 
@@ -102,7 +103,9 @@ public sealed partial class DemoDistrictSeeder
                 "Trụ sở UBND " + inSentence,
                 DefaultVolume: 85,
                 DemoDistrictPlan.CommuneCentreHours);
-            devices.Add(await AddClusterWithReceiverAsync(centre, cancellationToken).ConfigureAwait(false));
+            DemoDevice centreDevice = await AddClusterWithReceiverAsync(centre, cancellationToken).ConfigureAwait(false);
+            devices.Add(centreDevice);
+            speakers.Add(await AddBrowserSpeakerAsync(centreDevice, cancellationToken).ConfigureAwait(false));
 
             foreach (var villagePlan in communePlan.Villages)
             {
@@ -133,7 +136,7 @@ public sealed partial class DemoDistrictSeeder
             ["communes"] = DemoDistrictPlan.Communes.Count,
             ["villages"] = villageCount,
             ["clusters"] = devices.Count,
-            ["receivers"] = devices.Count,
+            ["receivers"] = devices.Count + speakers.Count,
             ["users"] = logins.Count,
         };
         await _audit.AppendAsync(
@@ -149,7 +152,7 @@ public sealed partial class DemoDistrictSeeder
             cancellationToken).ConfigureAwait(false);
 
         // Written before the commit: if the file cannot be written, nothing is seeded and the next start tries again.
-        var result = new DemoSeedResult(logins, devices, LoginsFilePath);
+        var result = new DemoSeedResult(logins, devices, LoginsFilePath) { BrowserSpeakers = speakers };
         await WriteLoginsFileAsync(result, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return result;
@@ -162,7 +165,18 @@ public sealed partial class DemoDistrictSeeder
         var receiver = await _receivers.AddAsync(
             new NewReceiver(cluster.Id, "Bộ thu IP – " + cluster.Name, ReceiverKind.IPSpeaker, DeviceSecret.Hash(secret)),
             cancellationToken).ConfigureAwait(false);
-        return new DemoDevice(receiver.Id, cluster.Name, secret);
+        return new DemoDevice(receiver.Id, cluster.Name, secret) { ClusterId = cluster.Id };
+    }
+
+    // A browser speaker (an old phone on an amplifier, /speaker) on each commune centre, so the demo can be heard
+    // from the two commands without creating a receiver first.
+    private async Task<DemoDevice> AddBrowserSpeakerAsync(DemoDevice centre, CancellationToken cancellationToken)
+    {
+        string secret = DeviceSecret.Generate();
+        var receiver = await _receivers.AddAsync(
+            new NewReceiver(centre.ClusterId, "Loa trình duyệt – " + centre.ClusterName, ReceiverKind.Browser, DeviceSecret.Hash(secret)),
+            cancellationToken).ConfigureAwait(false);
+        return new DemoDevice(receiver.Id, centre.ClusterName, secret) { ClusterId = centre.ClusterId };
     }
 
     private async Task WriteLoginsFileAsync(DemoSeedResult result, CancellationToken cancellationToken)
@@ -171,7 +185,9 @@ public sealed partial class DemoDistrictSeeder
             "VanYen.Media demo logins, generated at first start. Change these passwords, then delete this file.\n\n"
             + DemoLoginsReport.FormatLogins(result.Logins)
             + "\nReceiver device secrets (each demo IP speaker authenticates with its own):\n\n"
-            + DemoLoginsReport.FormatDevices(result.Devices);
+            + DemoLoginsReport.FormatDevices(result.Devices)
+            + "\nBrowser speakers (open the link on a phone or PC next to an amplifier; it plays that cluster):\n\n"
+            + DemoLoginsReport.FormatSpeakerLinks(result.BrowserSpeakers);
 
         Directory.CreateDirectory(_dataDirectory);
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None };

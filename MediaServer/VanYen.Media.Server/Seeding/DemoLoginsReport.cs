@@ -25,6 +25,19 @@ public static class DemoLoginsReport
         return FormatTable(rows);
     }
 
+    /// <summary>One line per browser speaker: its cluster and the one-tap /speaker link (path only: the host is the server's).</summary>
+    public static string FormatSpeakerLinks(IReadOnlyList<DemoDevice> speakers)
+    {
+        ArgumentNullException.ThrowIfNull(speakers);
+        var text = new System.Text.StringBuilder();
+        foreach (var speaker in speakers)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{speaker.ClusterName}: /speaker?device={speaker.ReceiverId}&token={speaker.Secret}\n");
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>The role as the database and API spell it.</summary>
     public static string RoleName(UserRole role) => role.ToString().ToLowerInvariant();
 

@@ -35,6 +35,9 @@ public class DemoDistrictSeederTests
 
         Assert.All(result.Devices, d => Assert.Contains(d.Secret, file, StringComparison.Ordinal));
         Assert.All(result.Devices, d => Assert.DoesNotContain(d.Secret, printed, StringComparison.Ordinal));
+        Assert.NotEmpty(result.BrowserSpeakers);
+        Assert.All(result.BrowserSpeakers, s => Assert.Contains($"/speaker?device={s.ReceiverId}&token={s.Secret}", file, StringComparison.Ordinal));
+        Assert.All(result.BrowserSpeakers, s => Assert.DoesNotContain(s.Secret, printed, StringComparison.Ordinal));
         if (!OperatingSystem.IsWindows())
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(result.LoginsFilePath));
@@ -77,7 +80,10 @@ public class DemoDistrictSeederTests
 
             foreach (var cluster in clusters)
             {
-                Assert.Single(await db.Receivers.GetByClusterAsync(cluster.Id));
+                var receivers = await db.Receivers.GetByClusterAsync(cluster.Id);
+                Assert.Single(receivers, r => r.Kind == ReceiverKind.IPSpeaker);
+                // The commune centre also gets a browser speaker (/speaker), the demo's way to hear a broadcast at once.
+                Assert.Equal(cluster.AreaId == commune.Id ? 1 : 0, receivers.Count(r => r.Kind == ReceiverKind.Browser));
             }
 
             clusterCount += clusters.Count;
@@ -114,7 +120,9 @@ public class DemoDistrictSeederTests
 
         Assert.Equal(district.Id, users.Single(u => u.Username == "admin" && u.Role == UserRole.Admin).ScopeAreaId);
         Assert.Single(users, u => u.Role == UserRole.Approver);
-        Assert.Single(users, u => u.Role == UserRole.Viewer);
+        Assert.Single(users, u => u.Role == UserRole.Viewer && u.Username == "xem.huyen");
+        // The district hospital's doctor opens teleconsultations; to the broadcast side it is a viewer.
+        Assert.Single(users, u => u.Role == UserRole.Viewer && u.Username == "bacsi.huyen");
         var announcers = users.Where(u => u.Role == UserRole.Announcer).ToList();
         Assert.Equal(tree.Children(district.Id).Select(c => c.Id).Order(), announcers.Where(u => tree.Find(u.ScopeAreaId)!.Kind == AreaKind.Commune).Select(u => u.ScopeAreaId).Order());
         Assert.Single(announcers, u => tree.Find(u.ScopeAreaId)!.Kind == AreaKind.Village);
@@ -134,7 +142,7 @@ public class DemoDistrictSeederTests
         Assert.Equal((await db.Areas.GetRootsAsync()).Single().Id, entry.AreaId);
         using var details = JsonDocument.Parse(entry.DetailsJson!);
         Assert.Equal(result!.Logins.Count, details.RootElement.GetProperty("users").GetInt32());
-        Assert.Equal(result.Devices.Count, details.RootElement.GetProperty("receivers").GetInt32());
+        Assert.Equal(result.Devices.Count + result.BrowserSpeakers.Count, details.RootElement.GetProperty("receivers").GetInt32());
     }
 
     [Fact]
