@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
 using VanYen.Media.Browser.Tests.Testing;
@@ -9,7 +10,7 @@ namespace VanYen.Media.Browser.Tests.Console;
 
 /// <summary>
 /// Phát trực tiếp: a village announcer holds the talk button with Chromium's fake microphone (the Vietnamese
-/// sentence); the cluster's reference receiver and a browser listening to the cluster both hear it.
+/// sentence); the cluster's reference receiver and the cluster's browser speaker page (/speaker) both hear it.
 /// </summary>
 [Collection(ConsoleCollection.Name)]
 public class LivePanelTests(EndToEndFixture fixture, ITestOutputHelper output)
@@ -24,11 +25,15 @@ public class LivePanelTests(EndToEndFixture fixture, ITestOutputHelper output)
         IPage announcer = await browser.NewPageAsync(console);
         await ConsolePages.SignInAsync(announcer, fixture, "pt.lang-hoc");
 
-        // The browser listener: the same signed-in announcer may listen to a cluster in scope.
+        // The browser speaker (/speaker) of the cluster: a Browser receiver made for this test, its one-tap link.
+        (long speakerId, string speakerToken) = await CreateBrowserSpeakerAsync();
         IPage listener = await browser.NewPageAsync(console);
-        await listener.GotoAsync(new Uri(fixture.Server.Url, "/listen.html").ToString());
-        await listener.EvaluateAsync("cluster => window.vanyenBroadcast.listen(cluster, null)", fixture.LangHocClusterId);
-        await listener.WaitForFunctionAsync("() => window.vanyenBroadcast.pc?.connectionState === 'connected'", null, new() { Timeout = 20_000 });
+        await listener.GotoAsync(new Uri(fixture.Server.Url, $"/speaker?device={speakerId}&token={Uri.EscapeDataString(speakerToken)}").ToString());
+        await listener.WaitForFunctionAsync("() => window.vanyenSpeaker && window.vanyenSpeaker.state() === 'playing'", null, new() { Timeout = 20_000 });
+        if (await listener.EvaluateAsync<bool>("() => window.vanyenSpeaker.needsGesture()"))
+        {
+            await listener.ClickAsync("#start");
+        }
 
         await ConsolePages.ChooseClusterAsync(announcer, fixture.LangHocClusterId);
         await Expect(announcer.Locator("#live-on-air")).ToHaveAttributeAsync("data-phase", "off");
@@ -45,7 +50,7 @@ public class LivePanelTests(EndToEndFixture fixture, ITestOutputHelper output)
         await Expect(talk).ToHaveAttributeAsync("aria-pressed", "true");
 
         double seconds = (2 * speech.Samples.Length / (double)speech.SampleRate) + 1;
-        var recording = await listener.EvaluateAsync<JsonElement>("seconds => window.vanyenBroadcast.recordReceived(seconds)", seconds);
+        var recording = await listener.EvaluateAsync<JsonElement>("seconds => window.vanyenSpeaker.recordReceived(seconds)", seconds);
 
         // The light turns on only when the receiver's heartbeat says it plays this broadcast (pushed every 5 s).
         await Expect(announcer.Locator("#live-on-air")).ToHaveAttributeAsync("data-phase", "lit", new() { Timeout = 15_000 });
@@ -57,6 +62,12 @@ public class LivePanelTests(EndToEndFixture fixture, ITestOutputHelper output)
         await Expect(talk).ToHaveAttributeAsync("aria-pressed", "false");
         await fixture.WaitUntilAsync(async () => (await ConsolePages.BroadcastAsync(fixture, broadcastId)).GetProperty("state").GetString() == "ended", "the live broadcast ended on release");
         await EndToEndFixture.WaitForNoPacketsAsync(fixture.LangHocAgent);
+        await listener.CloseAsync();
+        using (HttpClient admin = await fixture.ClientForAsync("admin"))
+        {
+            // The shared demo district keeps one receiver per cluster for the other tests.
+            (await admin.DeleteAsync($"/api/receivers/{speakerId}")).EnsureSuccessStatusCode();
+        }
 
         short[] heard = LoopCorrelation.ToPcm16([.. recording.GetProperty("samples").EnumerateArray().Select(sample => sample.GetDouble())]);
         int sampleRate = recording.GetProperty("sampleRate").GetInt32();
@@ -66,9 +77,18 @@ public class LivePanelTests(EndToEndFixture fixture, ITestOutputHelper output)
         var receiverMatch = ConsolePages.BestPeriod(speech.Samples, played, 48000);
         var receiverControl = ConsolePages.BestPeriod(SpeechMatchThresholds.Reversed(speech.Samples), played, 48000);
         output.WriteLine($"broadcast {broadcastId}: browser {browserMatch} (control {browserControl}); receiver played {played.Length / 48000.0:0.0} s, {receiverMatch} (control {receiverControl})");
-        SpeechMatchThresholds.AssertMatches(browserMatch, browserControl, "at the browser listening to the cluster");
+        SpeechMatchThresholds.AssertMatches(browserMatch, browserControl, "at the browser speaker of the cluster");
         SpeechMatchThresholds.AssertMatches(receiverMatch, receiverControl, "at the cluster's reference receiver");
         Assert.DoesNotContain("page error", ConsolePages.Dump(console), StringComparison.Ordinal);
+    }
+
+    private async Task<(long Id, string Token)> CreateBrowserSpeakerAsync()
+    {
+        using HttpClient admin = await fixture.ClientForAsync("admin");
+        using var response = await admin.PostAsJsonAsync("/api/receivers", new { clusterId = fixture.LangHocClusterId, name = "Loa trình duyệt thử", kind = "browser" });
+        response.EnsureSuccessStatusCode();
+        JsonElement created = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (created.GetProperty("receiver").GetProperty("id").GetInt64(), created.GetProperty("secret").GetString()!);
     }
 
     [Fact]
