@@ -12,6 +12,7 @@ using Xunit.Abstractions;
 namespace VanYen.Media.Integration.Tests.WebRtc;
 
 /// <summary>The real host, in process: IRoomService from DI, the bound WebRTC socket, the configured SRTP profile.</summary>
+[Collection(RealTimeAudioCollection.Name)]
 public sealed class EchoThroughHostTests(ITestOutputHelper output)
 {
     [Fact]
