@@ -115,9 +115,10 @@ internal sealed partial class MeetingMedia
             }
             else
             {
-                // Not heard this tick: the jitter buffer still moves on, so the input stays in time, but nothing is decoded.
+                // Not heard this tick: the jitter buffer still moves on, so the input stays in time, but nothing is
+                // decoded (neither a packet nor the concealment a decoder would have run for a late one).
                 participant.PlayedArrival = 0;
-                if (participant.Input.Skip() == JitterFrameKind.Decoded)
+                if (participant.Input.Skip() != JitterFrameKind.Buffering)
                 {
                     Counters.AddSilentFrameNotDecoded();
                 }

@@ -22,7 +22,7 @@ public sealed class MeetingMediaCounters
     /// <summary>Opus frames decoded (talkers only).</summary>
     public long FramesDecoded => Interlocked.Read(ref _framesDecoded);
 
-    /// <summary>Frames that arrived from participants who were not talking and so were not decoded.</summary>
+    /// <summary>20 ms frames of participants who were not talking that passed their jitter buffer without a decode (packet or concealment).</summary>
     public long SilentFramesNotDecoded => Interlocked.Read(ref _silentFramesNotDecoded);
 
     /// <summary>Packets dropped (malformed, unknown source, wrong payload type).</summary>

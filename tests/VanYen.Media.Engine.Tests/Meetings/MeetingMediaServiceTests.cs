@@ -5,7 +5,7 @@ using VanYen.Media.Engine.Meetings;
 namespace VanYen.Media.Engine.Tests.Meetings;
 
 // Real-time audio over loopback: run one at a time, not beside each other, on a small CI machine.
-[Collection(MeetingTestRig.Collection)]
+[Collection(RealTimeAudioCollection.Name)]
 public sealed class MeetingMediaServiceTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);

@@ -6,7 +6,7 @@ using VanYen.Media.Engine.Tests.Testing;
 namespace VanYen.Media.Engine.Tests.Meetings;
 
 // Real-time audio over loopback: run one at a time, not beside each other, on a small CI machine.
-[Collection(MeetingTestRig.Collection)]
+[Collection(RealTimeAudioCollection.Name)]
 public sealed class MeetingMediaTickTests
 {
     [Fact]

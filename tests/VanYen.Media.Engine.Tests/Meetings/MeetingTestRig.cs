@@ -15,9 +15,6 @@ internal sealed class MeetingTestRig : IAsyncDisposable
         Service = new MeetingMediaService(Server.Rooms, Server.Clock, options with { RtpEndPoint = new IPEndPoint(IPAddress.Loopback, 0) }, NullLoggerFactory.Instance);
     }
 
-    /// <summary>The xunit collection of the meeting tests (they run one after another).</summary>
-    public const string Collection = "meetings";
-
     public RoomTestServer Server { get; }
 
     public MeetingMediaService Service { get; }

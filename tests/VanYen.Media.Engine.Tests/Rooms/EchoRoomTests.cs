@@ -6,6 +6,7 @@ using Xunit.Abstractions;
 
 namespace VanYen.Media.Engine.Tests.Rooms;
 
+[Collection(RealTimeAudioCollection.Name)]
 public sealed class EchoRoomTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);

@@ -10,6 +10,7 @@ using Xunit.Abstractions;
 
 namespace VanYen.Media.Engine.Tests.Delivery.WebRtc;
 
+[Collection(RealTimeAudioCollection.Name)]
 public sealed class WebRtcClusterListenerTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
