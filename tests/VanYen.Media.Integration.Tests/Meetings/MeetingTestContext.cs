@@ -39,7 +39,7 @@ internal sealed class MeetingTestContext : IAsyncDisposable
     public async Task<(MeetingCreated Created, JoinMeetingResponse Chair)> CreateWithChairAsync(string title = "Họp chi bộ thôn Thác Cá")
     {
         MeetingCreated created = Service.Create(Chair, new CreateMeetingRequest(title));
-        JoinMeetingResponse chair = await Service.JoinAsync(UserClaims.CreatePrincipal(Chair, "test"), "chair", new JoinMeetingRequest(created.Id, null, "Chủ trì"), CancellationToken.None);
+        JoinMeetingResponse chair = await Service.JoinAsync(UserClaims.CreatePrincipal(Chair, "test-session", "test"), "chair", new JoinMeetingRequest(created.Id, null, "Chủ trì"), CancellationToken.None);
         return (created, chair);
     }
 
