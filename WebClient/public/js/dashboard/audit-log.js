@@ -13,6 +13,8 @@ const knownActions = [
   'schedule.created', 'schedule.cancelled', 'schedule.fired', 'schedule.missed', 'schedule.skipped',
   'library.imported', 'library.renamed', 'library.deleted', 'relay.failed', 'relay.fell-back', 'relay.gave-up',
   'device.login', 'device.login-failed', 'receiver.playback',
+  'meeting.created', 'meeting.locked', 'meeting.unlocked', 'meeting.participant-removed', 'meeting.rtp-participant-added',
+  'meeting.recording-started', 'meeting.recording-stopped', 'meeting.ended',
   'area.created', 'area.updated', 'area.deleted', 'user.created', 'user.updated', 'user.deleted', 'user.password-reset',
 ];
 
