@@ -23,9 +23,13 @@ public static partial class MeetingEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        meetings.MapGet("/recordings", async (HttpContext context, [FromServices] MeetingService service) =>
+                Results.Ok(service.ListArchive(await context.GetCallerAsync().ConfigureAwait(false))))
+            .WithSummary("Every meeting the caller chaired that has recordings (open, ended, or from before a restart), newest first.")
+            .Produces<IReadOnlyList<MeetingArchiveView>>();
         meetings.MapGet("/{id}/recordings", async (string id, HttpContext context, [FromServices] MeetingService service) =>
                 Results.Ok(service.ListRecordings(await context.GetCallerAsync().ConfigureAwait(false), id)))
-            .WithSummary("The meeting's recordings (chair only).")
+            .WithSummary("The meeting's recordings (chair only; also after it ended or the server restarted).")
             .Produces<IReadOnlyList<MeetingRecordingView>>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

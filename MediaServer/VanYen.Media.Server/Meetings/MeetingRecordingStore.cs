@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 
 namespace VanYen.Media.Server.Meetings;
 
@@ -8,6 +9,8 @@ namespace VanYen.Media.Server.Meetings;
 /// </summary>
 public sealed class MeetingRecordingStore(string rootDirectory)
 {
+    private const string InfoFileName = "meeting.json";
+
     /// <summary>The folder of every meeting's recordings.</summary>
     public string RootDirectory { get; } = Path.GetFullPath(rootDirectory);
 
@@ -59,6 +62,69 @@ public sealed class MeetingRecordingStore(string rootDirectory)
         path = candidate;
         return true;
     }
+
+    /// <summary>Writes the meeting's <c>meeting.json</c> once (the first recording), so its chair finds it later.</summary>
+    public void Remember(MeetingRecordingInfo info)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        string directory = DirectoryOf(info.MeetingId);
+        Directory.CreateDirectory(directory);
+        string path = Path.Combine(directory, InfoFileName);
+        if (!File.Exists(path))
+        {
+            File.WriteAllText(path, JsonSerializer.Serialize(info));
+        }
+    }
+
+    /// <summary>The meeting's remembered info; false when it never recorded (or the file is unreadable).</summary>
+    public bool TryRecall(string meetingId, out MeetingRecordingInfo info)
+    {
+        info = null!;
+        if (!IsPlainName(meetingId))
+        {
+            return false;
+        }
+
+        string path = Path.Combine(DirectoryOf(meetingId), InfoFileName);
+        try
+        {
+            if (File.Exists(path) && JsonSerializer.Deserialize<MeetingRecordingInfo>(File.ReadAllText(path)) is { } read && read.MeetingId == meetingId)
+            {
+                info = read;
+                return true;
+            }
+        }
+        catch (Exception failure) when (failure is IOException or JsonException or UnauthorizedAccessException)
+        {
+            // A damaged or unreadable meeting.json: that meeting's recordings are left out, the others still list.
+        }
+
+        return false;
+    }
+
+    /// <summary>Every remembered meeting chaired by <paramref name="userId"/>, newest first.</summary>
+    public IReadOnlyList<MeetingRecordingInfo> RecallChairedBy(long userId)
+    {
+        var found = new List<MeetingRecordingInfo>();
+        if (!Directory.Exists(RootDirectory))
+        {
+            return found;
+        }
+
+        foreach (string directory in Directory.EnumerateDirectories(RootDirectory))
+        {
+            if (TryRecall(Path.GetFileName(directory), out MeetingRecordingInfo info) && info.ChairUserId == userId)
+            {
+                found.Add(info);
+            }
+        }
+
+        found.Sort((left, right) => right.Created.CompareTo(left.Created));
+        return found;
+    }
+
+    private static bool IsPlainName(string meetingId) =>
+        !string.IsNullOrEmpty(meetingId) && meetingId == Path.GetFileName(meetingId) && !meetingId.Contains("..", StringComparison.Ordinal);
 
     private string DirectoryOf(string meetingId) => Path.Combine(RootDirectory, meetingId);
 }

@@ -76,6 +76,7 @@ public sealed partial class MeetingService
     {
         Meeting meeting = RequireOpenChair(caller, meetingId);
         string path = _recordings.NewFilePath(meeting.Id, _time.GetUtcNow());
+        _recordings.Remember(new MeetingRecordingInfo(meeting.Id, meeting.Title, meeting.ChairUserId, meeting.ChairName, meeting.Created));
         lock (meeting.Sync)
         {
             if (meeting.RecordingFile is not null)
@@ -135,20 +136,22 @@ public sealed partial class MeetingService
         return RecordingViewOf(meeting.Id, file, running: false);
     }
 
-    /// <summary>The meeting's recordings on disk.</summary>
+    /// <summary>The meeting's recordings on disk (also after it ended or the server restarted).</summary>
     public IReadOnlyList<MeetingRecordingView> ListRecordings(User caller, string meetingId)
     {
-        Meeting meeting = RequireChair(caller, meetingId);
-        string? running;
-        lock (meeting.Sync)
-        {
-            running = meeting.RecordingFile;
-        }
+        RequireRecordingsChair(caller, meetingId);
+        return RecordingViewsOf(meetingId);
+    }
 
-        var views = new List<MeetingRecordingView>();
-        foreach (FileInfo file in _recordings.List(meeting.Id))
+    /// <summary>Every meeting <paramref name="caller"/> chaired that has recordings, newest first, with its recordings.</summary>
+    public IReadOnlyList<MeetingArchiveView> ListArchive(User caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var views = new List<MeetingArchiveView>();
+        foreach (MeetingRecordingInfo info in _recordings.RecallChairedBy(caller.Id))
         {
-            views.Add(RecordingViewOf(meeting.Id, file, running is not null && string.Equals(file.FullName, Path.GetFullPath(running), StringComparison.Ordinal)));
+            bool open = _registry.TryGet(info.MeetingId, out Meeting meeting) && meeting.State == MeetingState.Open;
+            views.Add(new MeetingArchiveView(info.MeetingId, info.Title, info.Created, open, RecordingViewsOf(info.MeetingId)));
         }
 
         return views;
@@ -157,8 +160,8 @@ public sealed partial class MeetingService
     /// <summary>The path of one recording, for its download by the chair.</summary>
     public string RecordingPath(User caller, string meetingId, string fileName)
     {
-        Meeting meeting = RequireChair(caller, meetingId);
-        return _recordings.TryGetPath(meeting.Id, fileName, out string path)
+        RequireRecordingsChair(caller, meetingId);
+        return _recordings.TryGetPath(meetingId, fileName, out string path)
             ? path
             : throw new DomainNotFoundException(MeetingErrors.RecordingNotFound, $"Meeting '{meetingId}' has no recording '{fileName}'.");
     }
@@ -236,6 +239,50 @@ public sealed partial class MeetingService
 
         MeetingMediaCounters counters = bridge.Counters;
         return new MeetingMediaStats(true, counters.Ticks, counters.ListenerMixEncodes, counters.TalkerMixEncodes, counters.FramesDecoded, counters.SilentFramesNotDecoded, counters.PacketsDropped, bridge.GetParticipants());
+    }
+
+    /// <summary>
+    /// The chair check for recordings: the meeting in memory, or else what its recordings folder remembers (the
+    /// meeting ended long ago or before a restart).
+    /// </summary>
+    private void RequireRecordingsChair(User caller, string meetingId)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!string.IsNullOrEmpty(meetingId) && _registry.TryGet(meetingId, out _))
+        {
+            RequireChair(caller, meetingId);
+            return;
+        }
+
+        if (!_recordings.TryRecall(meetingId, out MeetingRecordingInfo info))
+        {
+            throw new DomainNotFoundException(MeetingErrors.MeetingNotFound, $"No meeting '{meetingId}' and no recordings of it.");
+        }
+
+        if (info.ChairUserId != caller.Id)
+        {
+            throw new DomainForbiddenException(MeetingErrors.NotChair, $"Only the chair of meeting '{meetingId}' ({info.ChairName}) may do this.");
+        }
+    }
+
+    private List<MeetingRecordingView> RecordingViewsOf(string meetingId)
+    {
+        string? running = null;
+        if (_registry.TryGet(meetingId, out Meeting meeting))
+        {
+            lock (meeting.Sync)
+            {
+                running = meeting.RecordingFile;
+            }
+        }
+
+        var views = new List<MeetingRecordingView>();
+        foreach (FileInfo file in _recordings.List(meetingId))
+        {
+            views.Add(RecordingViewOf(meetingId, file, running is not null && string.Equals(file.FullName, Path.GetFullPath(running), StringComparison.Ordinal)));
+        }
+
+        return views;
     }
 
     private static MeetingRecordingView RecordingViewOf(string meetingId, FileInfo file, bool running) => new(

@@ -129,6 +129,12 @@ public partial class MeetingBrowserTests(ITestOutputHelper output)
             Assert.Equal(200, endStatus);
             await an.WaitForPhaseAsync("ended");
             await binh.WaitForPhaseAsync("ended");
+
+            // Afterwards the chair finds the recording on /meet, under the meetings they chaired.
+            await chair.Page.GotoAsync(new Uri(server.Url, "/meet").ToString());
+            ILocator archived = chair.Page.Locator($"#archive .archive-meeting[data-meeting-id='{meetingId}'] a");
+            await archived.First.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+            Assert.StartsWith($"/api/meetings/{meetingId}/recordings/", await archived.First.GetAttributeAsync("href"), StringComparison.Ordinal);
         }
         finally
         {

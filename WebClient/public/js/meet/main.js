@@ -4,7 +4,7 @@ import { api, ApiError, currentUser } from '../lib/api.js';
 import { applyTo, currentLanguage, onLanguageChanged, setLanguage, t } from '../lib/i18n.js';
 import { connectHub, hubErrorMessage } from '../lib/hub.js';
 import { MeetingAudio } from './media.js';
-import { render, renderRecordings } from './view.js';
+import { render, renderArchive, renderRecordings } from './view.js';
 
 const $ = id => document.getElementById(id);
 const meetingId = decodeURIComponent(location.pathname.split('/')[2] ?? '') || null;
@@ -306,6 +306,14 @@ async function showCreate() {
   try { user = await currentUser(); } catch (error) { showError(error); }
   $('create-form').hidden = !user;
   $('create-signin').hidden = Boolean(user);
+  if (user) {
+    try {
+      renderArchive($('archive'), await api.get('/api/meetings/recordings'));
+      $('archive-section').hidden = false;
+    } catch (error) {
+      showError(error);
+    }
+  }
 }
 
 async function create(event) {

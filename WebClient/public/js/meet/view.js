@@ -83,6 +83,24 @@ export function render(elements, meeting, options) {
 }
 
 /** Draws the chair's list of recordings with download links. */
+/** The meetings the signed-in user chaired that have recordings (GET /api/meetings/recordings), each with its files. */
+export function renderArchive(list, meetings) {
+  fill(list, meetings.map(meeting => {
+    const item = document.createElement('li');
+    item.className = 'archive-meeting';
+    item.dataset.meetingId = meeting.meetingId;
+    const title = document.createElement('strong');
+    title.textContent = meeting.title;
+    const when = document.createElement('time');
+    when.dateTime = meeting.created;
+    when.textContent = ' · ' + new Date(meeting.created).toLocaleString(document.documentElement.lang === 'en' ? 'en-GB' : 'vi-VN');
+    const files = document.createElement('ul');
+    renderRecordings(files, meeting.recordings);
+    item.append(title, when, files);
+    return item;
+  }), t('meet.archive.empty'));
+}
+
 export function renderRecordings(list, recordings) {
   fill(list, recordings.map(recording => {
     const item = document.createElement('li');
