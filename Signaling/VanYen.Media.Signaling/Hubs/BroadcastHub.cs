@@ -60,6 +60,29 @@ public sealed partial class BroadcastHub(IBroadcastConsole console, ILogger<Broa
         return CallAsync(nameof(Listen), () => console.ListenAsync(Context.User!, string.IsNullOrEmpty(token) ? null : token, Context.ConnectionId, clusterId, offerSdp, Context.ConnectionAborted));
     }
 
+    /// <summary>
+    /// A speaker page's health report, every few seconds: only on a connection opened with <c>?receiverToken=</c> the
+    /// secret of a Browser receiver (a logged-in user's connection is refused with 403).
+    /// </summary>
+    public Task SpeakerHeartbeat(SpeakerHeartbeat report)
+    {
+        if (report is null)
+        {
+            throw new HubException("400 Bad Request: SpeakerHeartbeat needs a report (playingBroadcastId, packetsReceived, packetsLost, jitterMilliseconds).");
+        }
+
+        if (Context.User?.Identity?.IsAuthenticated == true)
+        {
+            throw new HubException("403 Forbidden: SpeakerHeartbeat is for a speaker page connected with ?receiverToken=, not for a logged-in user.");
+        }
+
+        return CallAsync(nameof(SpeakerHeartbeat), async () =>
+        {
+            await console.SpeakerHeartbeatAsync(Context.ConnectionId, report, Context.ConnectionAborted);
+            return true;
+        });
+    }
+
     /// <summary>Ends one of this connection's sessions (a listening browser, or a live microphone).</summary>
     public Task Leave(string sessionId) => CallAsync(nameof(Leave), async () =>
     {
@@ -75,6 +98,18 @@ public sealed partial class BroadcastHub(IBroadcastConsole console, ILogger<Broa
             foreach (string group in await console.GetGroupsAsync(Context.User, Context.ConnectionAborted))
             {
                 await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
+            }
+        }
+        else if (Context.GetHttpContext()?.Request.Query[ReceiverTokenQueryParameter].ToString() is { Length: > 0 } token)
+        {
+            // A wrong token still connects: Listen then says why it is refused, which the page shows.
+            try
+            {
+                await console.SpeakerConnectedAsync(token, Context.ConnectionId, Context.ConnectionAborted);
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException)
+            {
+                LogSpeakerRegistrationFailed(logger, failure, Context.ConnectionId);
             }
         }
 
@@ -129,6 +164,9 @@ public sealed partial class BroadcastHub(IBroadcastConsole console, ILogger<Broa
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Broadcast hub method {Method} failed for connection {ConnectionId}")]
     private static partial void LogMethodFailed(ILogger logger, Exception exception, string method, string connectionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Registering speaker connection {ConnectionId} as its receiver's failed")]
+    private static partial void LogSpeakerRegistrationFailed(ILogger logger, Exception exception, string connectionId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ending the sessions of disconnected connection {ConnectionId} failed")]
     private static partial void LogDisconnectFailed(ILogger logger, Exception exception, string connectionId);
