@@ -91,6 +91,26 @@ export async function packetsReceivedOf(pc) {
   return packets;
 }
 
+/**
+ * The inbound audio RTP stats of a peer connection: { packetsReceived, packetsLost, jitterSeconds } (zeros and null
+ * when closed or before media). packetsLost is RFC 3550's cumulative number lost (negative with duplicates).
+ */
+export async function inboundAudioStatsOf(pc) {
+  const stats = { packetsReceived: 0, packetsLost: 0, jitterSeconds: null };
+  if (!pc || pc.signalingState === 'closed') {
+    return stats;
+  }
+
+  (await pc.getStats()).forEach(entry => {
+    if (entry.type === 'inbound-rtp' && entry.kind === 'audio') {
+      stats.packetsReceived = entry.packetsReceived ?? 0;
+      stats.packetsLost = entry.packetsLost ?? 0;
+      stats.jitterSeconds = entry.jitter ?? null;
+    }
+  });
+  return stats;
+}
+
 /** Records `seconds` of a MediaStream through an AudioWorklet on `context`: { sampleRate, samples } as plain arrays. */
 export async function recordStream(context, stream, seconds) {
   await context.audioWorklet.addModule('/js/capture-worklet.js');
