@@ -41,7 +41,7 @@ public sealed partial class BroadcastConsole
     {
         if (!_speakers.TryGetValue(connectionId, out long receiverId))
         {
-            throw new BroadcastConsoleException(403, "SpeakerHeartbeat is for a speaker page connected with ?receiverToken= the secret of a Browser receiver.");
+            throw new BroadcastConsoleException(403, "SpeakerHeartbeat is for a speaker page connected with ?receiverToken= the secret of a Browser receiver; this connection is not one (a logged-in user's, or a wrong token).");
         }
 
         ArgumentNullException.ThrowIfNull(report);

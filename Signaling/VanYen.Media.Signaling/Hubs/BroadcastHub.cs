@@ -62,18 +62,13 @@ public sealed partial class BroadcastHub(IBroadcastConsole console, ILogger<Broa
 
     /// <summary>
     /// A speaker page's health report, every few seconds: only on a connection opened with <c>?receiverToken=</c> the
-    /// secret of a Browser receiver (a logged-in user's connection is refused with 403).
+    /// secret of a Browser receiver (any other connection, such as a logged-in user's, is refused with 403).
     /// </summary>
     public Task SpeakerHeartbeat(SpeakerHeartbeat report)
     {
         if (report is null)
         {
             throw new HubException("400 Bad Request: SpeakerHeartbeat needs a report (playingBroadcastId, packetsReceived, packetsLost, jitterMilliseconds).");
-        }
-
-        if (Context.User?.Identity?.IsAuthenticated == true)
-        {
-            throw new HubException("403 Forbidden: SpeakerHeartbeat is for a speaker page connected with ?receiverToken=, not for a logged-in user.");
         }
 
         return CallAsync(nameof(SpeakerHeartbeat), async () =>
@@ -100,9 +95,11 @@ public sealed partial class BroadcastHub(IBroadcastConsole console, ILogger<Broa
                 await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
             }
         }
-        else if (Context.GetHttpContext()?.Request.Query[ReceiverTokenQueryParameter].ToString() is { Length: > 0 } token)
+
+        // Also when the browser sends a user's cookie too (someone logged in opens /speaker in the same browser): the
+        // token says this page is a receiver. A wrong token still connects: Listen then says why it is refused.
+        if (Context.GetHttpContext()?.Request.Query[ReceiverTokenQueryParameter].ToString() is { Length: > 0 } token)
         {
-            // A wrong token still connects: Listen then says why it is refused, which the page shows.
             try
             {
                 await console.SpeakerConnectedAsync(token, Context.ConnectionId, Context.ConnectionAborted);
