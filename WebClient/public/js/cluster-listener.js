@@ -78,17 +78,7 @@ export class ClusterListener {
 
 /** The inbound audio RTP packet count of a peer connection's stats (0 when closed or before media). */
 export async function packetsReceivedOf(pc) {
-  if (!pc || pc.signalingState === 'closed') {
-    return 0;
-  }
-
-  let packets = 0;
-  (await pc.getStats()).forEach(entry => {
-    if (entry.type === 'inbound-rtp' && entry.kind === 'audio') {
-      packets = entry.packetsReceived ?? 0;
-    }
-  });
-  return packets;
+  return (await inboundAudioStatsOf(pc)).packetsReceived;
 }
 
 /**
