@@ -17,7 +17,7 @@ public static class AuditEndpoints
         api.MapGet("/audit", QueryAsync)
             .RequireAuthorization(AuthPolicies.SignedIn)
             .WithTags("Audit")
-            .WithSummary("Audit entries, newest first: from/to (ISO 8601), action, areaId (default: the caller's scope), page (1-based), pageSize (≤ 1000).")
+            .WithSummary("Audit entries, newest first: from/to (ISO 8601), action, user (login name), areaId (default: the caller's scope), page (1-based), pageSize (≤ 1000).")
             .Produces<AuditPageView>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -34,7 +34,7 @@ public static class AuditEndpoints
     }
 
     private static async Task<IResult> QueryAsync(
-        DateTimeOffset? from, DateTimeOffset? to, string? action, long? areaId, int? page, int? pageSize, HttpContext context, [FromServices] IAuditLog log)
+        DateTimeOffset? from, DateTimeOffset? to, string? action, string? user, long? areaId, int? page, int? pageSize, HttpContext context, [FromServices] IAuditLog log)
     {
         int size = pageSize ?? DefaultPageSize;
         int number = page ?? 1;
@@ -43,14 +43,14 @@ public static class AuditEndpoints
             throw new DomainValidationException(ApiErrors.InvalidPage, $"page must be 1 or more and pageSize 1 to {AuditQuery.MaxLimit}.");
         }
 
-        var query = await BuildQueryAsync(context, from, to, action, areaId).ConfigureAwait(false);
+        var query = await BuildQueryAsync(context, from, to, action, user, areaId).ConfigureAwait(false);
         var result = await log.QueryAsync(query with { Offset = (number - 1) * size, Limit = size }, context.RequestAborted).ConfigureAwait(false);
         return Results.Ok(new AuditPageView(result.Entries, result.TotalCount, number, size));
     }
 
-    private static async Task ExportAsync(DateTimeOffset? from, DateTimeOffset? to, string? action, long? areaId, HttpContext context, [FromServices] IAuditLog log)
+    private static async Task ExportAsync(DateTimeOffset? from, DateTimeOffset? to, string? action, string? user, long? areaId, HttpContext context, [FromServices] IAuditLog log)
     {
-        var query = await BuildQueryAsync(context, from, to, action, areaId).ConfigureAwait(false);
+        var query = await BuildQueryAsync(context, from, to, action, user, areaId).ConfigureAwait(false);
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = "attachment; filename=\"audit.csv\"";
         var writer = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
@@ -60,13 +60,13 @@ public static class AuditEndpoints
         }
     }
 
-    private static async Task<AuditQuery> BuildQueryAsync(HttpContext context, DateTimeOffset? from, DateTimeOffset? to, string? action, long? areaId)
+    private static async Task<AuditQuery> BuildQueryAsync(HttpContext context, DateTimeOffset? from, DateTimeOffset? to, string? action, string? user, long? areaId)
     {
         var scope = await CallerScope.LoadAsync(context).ConfigureAwait(false);
         long area = scope.ViewableAreaOrScope(areaId);
 
         // A district-wide user sees everything, including entries tied to no area (a failed login of an unknown name).
         bool wholeTree = areaId is null && scope.Areas.Find(area)?.ParentId is null;
-        return new AuditQuery { From = from, Until = to, Action = string.IsNullOrWhiteSpace(action) ? null : action, AreaId = wholeTree ? null : area };
+        return new AuditQuery { From = from, Until = to, Action = string.IsNullOrWhiteSpace(action) ? null : action, UserName = string.IsNullOrWhiteSpace(user) ? null : user.Trim(), AreaId = wholeTree ? null : area };
     }
 }

@@ -38,7 +38,7 @@ public static class AuthEndpoints
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         auth.MapPost("/logout", LogoutAsync)
             .AllowAnonymous()
-            .WithSummary("Signs out: clears the auth cookie (a bearer token stays valid until it expires).")
+            .WithSummary("Signs out: ends this sign-in (its cookie and the bearer token of the same login stop working at once; other sign-ins of the user stay).")
             .Produces(StatusCodes.Status204NoContent);
         auth.MapGet("/me", (Delegate)MeAsync)
             .RequireAuthorization(AuthPolicies.SignedIn)
@@ -109,18 +109,27 @@ public static class AuthEndpoints
             user = user with { PasswordHash = rehashed };
         }
 
+        // One session id for the cookie and the token of this login: a logout ends both, and nothing else.
+        string sessionId = UserClaims.NewSessionId();
         await context.SignInAsync(
             AuthSchemes.Cookie,
-            UserClaims.CreatePrincipal(user, AuthSchemes.Cookie),
+            UserClaims.CreatePrincipal(user, sessionId, AuthSchemes.Cookie),
             new AuthenticationProperties { IsPersistent = true }).ConfigureAwait(false);
         await audit.AppendAsync(
             NewAuditEntry.By(user, LoginAction) with { TargetKind = "user", TargetId = user.Id.ToString(CultureInfo.InvariantCulture), AreaId = user.ScopeAreaId },
             cancellationToken).ConfigureAwait(false);
-        return Results.Ok(new LoginResponse(tokens.Issue(user), "Bearer", (long)tokens.Lifetime.TotalSeconds, UserView.From(user)));
+        return Results.Ok(new LoginResponse(tokens.Issue(user, sessionId), "Bearer", (long)tokens.Lifetime.TotalSeconds, UserView.From(user)));
     }
 
-    private static async Task<IResult> LogoutAsync(HttpContext context, [FromServices] IUserRepository users, [FromServices] IAuditLog audit)
+    private static async Task<IResult> LogoutAsync(HttpContext context, [FromServices] IUserRepository users, [FromServices] IAuditLog audit, [FromServices] SignedOutSessions signedOut)
     {
+        // The cookie is deleted below, but a copy of it or the bearer token of the same login would stay valid for
+        // hours: the session id ends them all.
+        if (context.User.FindFirst(UserClaims.Session)?.Value is { Length: > 0 } sessionId)
+        {
+            await signedOut.EndAsync(sessionId, context.RequestAborted).ConfigureAwait(false);
+        }
+
         if (UserClaims.TryGetUserId(context.User, out long userId)
             && await users.GetAsync(userId, context.RequestAborted).ConfigureAwait(false) is { } user)
         {

@@ -65,7 +65,7 @@ public static partial class MeetingEndpoints
 
     private static async Task<IResult> Create(CreateMeetingRequest? request, HttpContext context, [FromServices] MeetingService service)
     {
-        MeetingCreated created = service.Create(await context.GetCallerAsync().ConfigureAwait(false), request);
+        MeetingCreated created = await service.CreateAsync(await context.GetCallerAsync().ConfigureAwait(false), request).ConfigureAwait(false);
         return Results.Created("/api/meetings/" + Uri.EscapeDataString(created.Id), created);
     }
 

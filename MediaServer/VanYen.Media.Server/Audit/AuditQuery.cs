@@ -15,6 +15,12 @@ public sealed record AuditQuery
     /// <summary>Entries by this user.</summary>
     public long? UserId { get; init; }
 
+    /// <summary>
+    /// Entries under this login name (case-insensitive): the user's own actions, and failed logins that tried the
+    /// name even when no such user exists.
+    /// </summary>
+    public string? UserName { get; init; }
+
     /// <summary>Entries with exactly this action.</summary>
     public string? Action { get; init; }
 

@@ -148,6 +148,11 @@ public sealed class SqliteAuditLog : IAuditLog
             Add("l.user_id = $user", "$user", userId);
         }
 
+        if (query.UserName is { } userName)
+        {
+            Add("l.user_name = $userName COLLATE NOCASE", "$userName", userName);
+        }
+
         if (query.Action is { } action)
         {
             Add("l.action = $action", "$action", action);

@@ -16,6 +16,15 @@ public sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddleware
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(authorizeResult);
+
+        // A credential whose sign-in was ended by a logout authenticates as nobody (SignedOutSessionFilter), which the
+        // policy would call forbidden: it is a missing sign-in, so 401 and a challenge, like no credential at all.
+        bool signInEnded = authorizeResult.Forbidden && context.User.Identity?.IsAuthenticated != true;
+        if (signInEnded)
+        {
+            authorizeResult = PolicyAuthorizationResult.Challenge();
+        }
+
         await _default.HandleAsync(next, context, policy, authorizeResult).ConfigureAwait(false);
         if (authorizeResult.Succeeded || context.Response.HasStarted || !context.Request.Path.StartsWithSegments("/api"))
         {
@@ -24,6 +33,7 @@ public sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddleware
 
         var (reason, detail) = context.Response.StatusCode switch
         {
+            StatusCodes.Status401Unauthorized when signInEnded => (AuthErrors.SessionExpired, "This sign-in was ended by a logout: sign in again."),
             StatusCodes.Status401Unauthorized => (AuthErrors.NotSignedIn, "Sign in first: POST /api/auth/login, then send the cookie or 'Authorization: Bearer <accessToken>'."),
             StatusCodes.Status403Forbidden => (AuthErrors.Forbidden, "Your role does not allow this."),
             _ => (null, null),

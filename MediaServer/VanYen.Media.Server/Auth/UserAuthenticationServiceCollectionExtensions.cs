@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using VanYen.Media.Server.Domain;
@@ -86,6 +87,8 @@ public static class UserAuthenticationServiceCollectionExtensions
 
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<UserTokenIssuer>();
+        services.AddSingleton<SignedOutSessions>();
+        services.AddSingleton<IClaimsTransformation, SignedOutSessionFilter>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         return services;
     }

@@ -18,13 +18,26 @@ public static class UserClaims
     /// </summary>
     public const string Stamp = "stamp";
 
+    /// <summary>
+    /// The sign-in's session id: the cookie and the bearer token of one login share it, and a logout ends exactly that
+    /// sign-in (see <see cref="SignedOutSessions"/>), not the user's other devices.
+    /// </summary>
+    public const string Session = "sid";
+
     /// <summary>The role as claims, the API and the database spell it: "admin", "announcer", …</summary>
     public static string RoleName(UserRole role) => role.ToString().ToLowerInvariant();
 
-    /// <summary>The principal for <paramref name="user"/>, authenticated by <paramref name="authenticationScheme"/>.</summary>
-    public static ClaimsPrincipal CreatePrincipal(User user, string authenticationScheme)
+    /// <summary>A new random session id for one login.</summary>
+    public static string NewSessionId() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>
+    /// The principal for <paramref name="user"/>'s sign-in <paramref name="sessionId"/>, authenticated by
+    /// <paramref name="authenticationScheme"/>.
+    /// </summary>
+    public static ClaimsPrincipal CreatePrincipal(User user, string sessionId, string authenticationScheme)
     {
         ArgumentNullException.ThrowIfNull(user);
+        ArgumentException.ThrowIfNullOrEmpty(sessionId);
         var identity = new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(CultureInfo.InvariantCulture)),
@@ -32,6 +45,7 @@ public static class UserClaims
                 new Claim(ClaimTypes.Role, RoleName(user.Role)),
                 new Claim(Scope, user.ScopeAreaId.ToString(CultureInfo.InvariantCulture)),
                 new Claim(Stamp, StampOf(user)),
+                new Claim(Session, sessionId),
             ],
             authenticationScheme,
             ClaimTypes.Name,

@@ -25,13 +25,13 @@ public sealed class UserTokenIssuer
     /// <summary>How long a token is valid.</summary>
     public TimeSpan Lifetime => _options.Get(AuthSchemes.Bearer).BearerTokenExpiration;
 
-    /// <summary>A fresh access token for <paramref name="user"/>.</summary>
-    public string Issue(User user)
+    /// <summary>A fresh access token for <paramref name="user"/>'s sign-in <paramref name="sessionId"/>.</summary>
+    public string Issue(User user, string sessionId)
     {
         var options = _options.Get(AuthSchemes.Bearer);
         var properties = new AuthenticationProperties { IssuedUtc = _time.GetUtcNow() };
         properties.ExpiresUtc = properties.IssuedUtc + options.BearerTokenExpiration;
-        var ticket = new AuthenticationTicket(UserClaims.CreatePrincipal(user, AuthSchemes.Bearer), properties, AuthSchemes.Bearer + ":AccessToken");
+        var ticket = new AuthenticationTicket(UserClaims.CreatePrincipal(user, sessionId, AuthSchemes.Bearer), properties, AuthSchemes.Bearer + ":AccessToken");
         return options.BearerTokenProtector.Protect(ticket);
     }
 }

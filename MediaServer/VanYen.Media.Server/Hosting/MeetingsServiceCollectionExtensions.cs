@@ -4,6 +4,7 @@ using VanYen.Media.Engine.Audio.Clock;
 using VanYen.Media.Engine.Meetings;
 using VanYen.Media.Engine.Rooms;
 using VanYen.Media.Server.Api;
+using VanYen.Media.Server.Audit;
 using VanYen.Media.Server.Broadcasting;
 using VanYen.Media.Server.Meetings;
 using VanYen.Media.Signaling.Contracts.Meetings;
@@ -38,6 +39,7 @@ public static class MeetingsServiceCollectionExtensions
             provider.GetRequiredService<IMeetingNotifier>(),
             provider.GetRequiredService<MeetingRecordingStore>(),
             provider.GetService<IBroadcastService>(),
+            provider.GetRequiredService<IAuditLog>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<MeetingService>>()));
         services.AddSingleton<IMeetingConductor>(provider => provider.GetRequiredService<MeetingService>());

@@ -29,6 +29,7 @@ public sealed partial class MeetingService
             meeting.Locked = locked;
         }
 
+        await AuditAsync(caller, locked ? MeetingAuditActions.Locked : MeetingAuditActions.Unlocked, meeting).ConfigureAwait(false);
         await PublishAsync(meeting).ConfigureAwait(false);
         return ViewOf(meeting);
     }
@@ -40,6 +41,7 @@ public sealed partial class MeetingService
         string? connection;
         bool? muteOnBridge = null;
         bool leaveBridge = false;
+        string participantName;
         lock (meeting.Sync)
         {
             MeetingParticipant participant = meeting.Find(participantId) is { State: not MeetingParticipantState.Removed } found
@@ -56,6 +58,7 @@ public sealed partial class MeetingService
             }
 
             connection = participant.ConnectionId;
+            participantName = participant.DisplayName;
             switch (action)
             {
                 case MeetingParticipantAction.Admit:
@@ -96,6 +99,11 @@ public sealed partial class MeetingService
         }
 
         LogParticipantAction(_logger, meeting.Id, action, participantId);
+        if (action == MeetingParticipantAction.Remove)
+        {
+            await AuditAsync(caller, MeetingAuditActions.ParticipantRemoved, meeting, new Dictionary<string, string?> { ["participantId"] = participantId, ["participant"] = participantName }).ConfigureAwait(false);
+        }
+
         if (_bridges.TryGetValue(meeting.Id, out IMeetingMedia? bridge))
         {
             if (leaveBridge)
@@ -203,6 +211,7 @@ public sealed partial class MeetingService
 
         await _notifier.SendAsync(connections, MeetingHub.MeetingEndedMethod, "Chủ trì đã kết thúc cuộc họp.").ConfigureAwait(false);
         LogEnded(_logger, meeting.Id);
+        await AuditAsync(caller, MeetingAuditActions.Ended, meeting).ConfigureAwait(false);
         return ViewOf(meeting);
     }
 

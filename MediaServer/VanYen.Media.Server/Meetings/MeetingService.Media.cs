@@ -66,6 +66,7 @@ public sealed partial class MeetingService
         }
 
         LogJoined(_logger, meeting.Id, participant.Id, name, MeetingRole.Participant, MeetingParticipantState.Admitted);
+        await AuditAsync(caller, MeetingAuditActions.RtpParticipantAdded, meeting, new Dictionary<string, string?> { ["participantId"] = participant.Id, ["participant"] = name, ["address"] = remote.ToString() }).ConfigureAwait(false);
         await PublishAsync(meeting).ConfigureAwait(false);
         return new RtpParticipantJoined(participant.Id, join.ServerEndpoint.Address.ToString(), join.ServerEndpoint.Port, join.ServerSsrc, join.PayloadType);
     }
@@ -99,6 +100,7 @@ public sealed partial class MeetingService
             throw new DomainConflictException(MeetingErrors.AlreadyRecording, refused.Message, refused);
         }
 
+        await AuditAsync(caller, MeetingAuditActions.RecordingStarted, meeting, new Dictionary<string, string?> { ["file"] = Path.GetFileName(path) }).ConfigureAwait(false);
         await SendToAdmittedAsync(meeting, MeetingHub.RecordingChangedMethod, true).ConfigureAwait(false);
         await PublishAsync(meeting).ConfigureAwait(false);
         return RecordingViewOf(meeting.Id, new FileInfo(path), running: true);
@@ -126,9 +128,11 @@ public sealed partial class MeetingService
             path = result?.FilePath ?? path;
         }
 
+        var file = new FileInfo(path);
+        await AuditAsync(caller, MeetingAuditActions.RecordingStopped, meeting, new Dictionary<string, string?> { ["file"] = file.Name, ["bytes"] = file.Exists ? file.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) : null }).ConfigureAwait(false);
         await SendToAdmittedAsync(meeting, MeetingHub.RecordingChangedMethod, false).ConfigureAwait(false);
         await PublishAsync(meeting).ConfigureAwait(false);
-        return RecordingViewOf(meeting.Id, new FileInfo(path), running: false);
+        return RecordingViewOf(meeting.Id, file, running: false);
     }
 
     /// <summary>The meeting's recordings on disk.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using VanYen.Media.Engine.Meetings;
+using VanYen.Media.Server.Audit;
 using VanYen.Media.Server.Broadcasting;
 using VanYen.Media.Server.Domain;
 using VanYen.Media.Signaling.Contracts.Meetings;
@@ -25,6 +26,7 @@ public sealed partial class MeetingService : IMeetingConductor, IAsyncDisposable
     private readonly IMeetingNotifier _notifier;
     private readonly MeetingRecordingStore _recordings;
     private readonly IBroadcastService? _broadcasts;
+    private readonly IAuditLog _audit;
     private readonly TimeProvider _time;
     private readonly ILogger<MeetingService> _logger;
     private readonly ConcurrentDictionary<string, IMeetingMedia> _bridges = new(StringComparer.Ordinal);
@@ -36,6 +38,7 @@ public sealed partial class MeetingService : IMeetingConductor, IAsyncDisposable
         IMeetingNotifier notifier,
         MeetingRecordingStore recordings,
         IBroadcastService? broadcasts,
+        IAuditLog audit,
         TimeProvider time,
         ILogger<MeetingService> logger)
     {
@@ -44,6 +47,7 @@ public sealed partial class MeetingService : IMeetingConductor, IAsyncDisposable
         _notifier = notifier;
         _recordings = recordings;
         _broadcasts = broadcasts;
+        _audit = audit;
         _time = time;
         _logger = logger;
         if (_broadcasts is not null)
@@ -53,7 +57,7 @@ public sealed partial class MeetingService : IMeetingConductor, IAsyncDisposable
     }
 
     /// <summary>Creates a meeting chaired by <paramref name="caller"/> with one lobby join link.</summary>
-    public MeetingCreated Create(User caller, CreateMeetingRequest? request)
+    public async Task<MeetingCreated> CreateAsync(User caller, CreateMeetingRequest? request)
     {
         ArgumentNullException.ThrowIfNull(caller);
         string title = (request?.Title ?? string.Empty).Trim();
@@ -70,6 +74,7 @@ public sealed partial class MeetingService : IMeetingConductor, IAsyncDisposable
         }
 
         LogCreated(_logger, meeting.Id, caller.Username);
+        await AuditAsync(caller, MeetingAuditActions.Created, meeting).ConfigureAwait(false);
         return new MeetingCreated(meeting.Id, meeting.Title, LinkOf(meeting.Id, joinToken), joinToken, LinkOf(meeting.Id, meeting.ChairToken), meeting.ChairToken);
     }
 

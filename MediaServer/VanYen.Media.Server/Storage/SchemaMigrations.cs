@@ -141,5 +141,14 @@ public static class SchemaMigrations
             CREATE INDEX ix_broadcast_schedules_library ON broadcast_schedules (library_item_id);
             CREATE INDEX ix_broadcast_schedules_fallback ON broadcast_schedules (fallback_library_item_id);
             """),
+        new(4, "sign-ins ended by a logout",
+            """
+            -- A logout ends its sign-in (the cookie and the bearer token issued together share one session id) until
+            -- the latest time a credential of that sign-in could still be valid; expired rows are pruned.
+            CREATE TABLE signed_out_sessions (
+                session_id TEXT PRIMARY KEY,
+                until TEXT NOT NULL
+            );
+            """),
     ];
 }

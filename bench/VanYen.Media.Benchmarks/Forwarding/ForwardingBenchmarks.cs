@@ -1,23 +1,16 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;
 using VanYen.Media.Engine.Forwarding;
-using VanYen.Media.Engine.Net;
 using VanYen.Media.Engine.Rooms;
 using VanYen.Media.Engine.Rtp;
-using VanYen.Media.Engine.WebRtc;
-using VanYen.Media.Engine.WebRtc.Dtls;
-using VanYen.Media.Engine.WebRtc.Ice;
-using VanYen.Media.Engine.WebRtc.Sdp;
-using VanYen.Media.Engine.WebRtc.Srtp;
-using VanYen.Media.Engine.WebRtc.Stun;
+using VanYen.Media.Benchmarks.WebRtc;
 
 namespace VanYen.Media.Benchmarks.Forwarding;
 
 /// <summary>
-/// One SFU forward of a 1000-byte VP8 packet over <see cref="InMemoryPacketTransport"/>: receive → demux → SRTP
+/// One SFU forward of a 1000-byte VP8 packet over <see cref="InMemoryPeerRig"/>: receive → demux → SRTP
 /// unprotect → parse → forwarding room (cache store, key frame check, SSRC/sequence/timestamp/payload type rewrite,
 /// extension remap) → SRTP protect → send. The browser's own SRTP protect is measured alone as the baseline.
 /// </summary>
@@ -33,65 +26,36 @@ public class ForwardingBenchmarks
 
     private readonly byte[] _rtp = new byte[1100];
     private readonly byte[] _protected = new byte[1200];
-    private WebRtcEndpoint _endpoint = null!;
-    private InMemoryPacketTransport _serverEnd = null!;
-    private InMemoryPacketTransport _browserEnd = null!;
-    private WebRtcPeer _peer = null!;
-    private SrtpContext _browserOutbound = null!;
+    private InMemoryPeerRig _rig = null!;
     private ForwardingRoom _room = null!;
     private ushort _sequenceNumber;
 
     [GlobalSetup]
     public void Setup()
     {
-        var agent = new IceLiteAgent();
-        _endpoint = new WebRtcEndpoint(agent);
-        (_serverEnd, _browserEnd) = InMemoryPacketTransport.CreatePair(_endpoint, new DiscardingHandler(), packetBufferCount: 64);
-        _endpoint.Attach(_serverEnd);
-        IceSession session = agent.CreateSession();
-        var certificate = DtlsCertificate.Create();
         ForwardingSsrcs[] ssrcs = [new(11, 12, 13), new(21, 22, 23), new(31, 32, 33)];
         SessionOpenRequest request = ForwardingRoom.CreateSessionRequest("bench", CallOffer(), ssrcs);
-        NegotiatedSession negotiated = SdpAnswerer.CreateAnswer(request.OfferSdp, new SdpAnswerOptions
+        _rig = InMemoryPeerRig.Create(request.OfferSdp, options => options with
         {
-            IceUfrag = session.LocalUfrag,
-            IcePassword = session.LocalPassword,
-            Fingerprint = SdpFingerprint.Sha256OfCertificate(certificate.RawData),
-            HostCandidates = [new IPEndPoint(IPAddress.Loopback, 10001)],
             AudioCodecs = request.AudioCodecs,
             VideoCodecs = request.VideoCodecs,
             HeaderExtensions = request.HeaderExtensions,
             RtcpFeedback = request.RtcpFeedback!,
             MediaByMid = request.MediaByMid,
         });
-        _peer = new WebRtcPeer("bench", _endpoint, session, negotiated, certificate, new WebRtcPeerOptions { LocalSsrc = 7 }, startDtls: false);
-        SendCheck(session);
-
-        var keyingMaterial = new byte[SrtpProtectionProfile.AeadAes128Gcm.GetKeyingMaterialLength()];
-        new Random(7).NextBytes(keyingMaterial);
-        using SrtpKeyingMaterial serverKeys = SrtpKeyingMaterial.Split(SrtpProtectionProfile.AeadAes128Gcm, keyingMaterial, isDtlsClient: false);
-        using SrtpKeyingMaterial browserKeys = SrtpKeyingMaterial.Split(SrtpProtectionProfile.AeadAes128Gcm, keyingMaterial, isDtlsClient: true);
-        _peer.InstallSrtp(serverKeys.CreateInboundContext(), serverKeys.CreateOutboundContext());
-        _browserOutbound = browserKeys.CreateOutboundContext();
-
         _room = new ForwardingRoom("bench", null, new ForwardingOptions(), NullLogger.Instance);
-        _room.AddParticipant("doctor", "s1", _peer, negotiated, ssrcs);
-        _room.AddParticipant("patient", "s2", _peer, negotiated, ssrcs);
+        _room.AddParticipant("doctor", "s1", _rig.Peer, _rig.Negotiated, ssrcs);
+        _room.AddParticipant("patient", "s2", _rig.Peer, _rig.Negotiated, ssrcs);
     }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        _peer.Close("done", closedLocally: true);
-        _endpoint.Dispose();
-        _browserOutbound.Dispose();
-    }
+    public void Cleanup() => _rig.Dispose();
 
     [Benchmark(Baseline = true, Description = "browser SRTP protect only (1000 B video)")]
     public int ProtectOnly() => Protect();
 
     [Benchmark(Description = "receive → unprotect → SFU forward (cache, rewrite, protect, send)")]
-    public bool ReceiveAndForward() => _browserEnd.TrySend(_protected.AsSpan(0, Protect()), _serverEnd.LocalAddress);
+    public bool ReceiveAndForward() => _rig.SendFromBrowser(_protected.AsSpan(0, Protect()));
 
     /// <summary>Packets forwarded so far (keeps the room's work observable).</summary>
     public long Forwarded => _room.Counters.PacketsForwarded;
@@ -104,21 +68,8 @@ public class ForwardingBenchmarks
         _rtp[header + 1] = 0x00;
         _rtp.AsSpan(header + 2, 998).Fill(0x42);
         _sequenceNumber++;
-        _browserOutbound.TryProtectRtp(_rtp.AsSpan(0, header + 1000), _protected, out int length);
+        _rig.BrowserOutbound.TryProtectRtp(_rtp.AsSpan(0, header + 1000), _protected, out int length);
         return length;
-    }
-
-    private void SendCheck(IceSession session)
-    {
-        byte[] buffer = new byte[512];
-        var writer = new StunMessageWriter(buffer, StunMethod.Binding, StunMessageClass.Request, new byte[12]);
-        writer.AddUsername(Encoding.ASCII.GetBytes(session.LocalUfrag + ":abcd"));
-        writer.AddPriority(1853824767);
-        writer.AddIceControlling(1);
-        writer.AddUseCandidate();
-        writer.AddMessageIntegrity(Encoding.ASCII.GetBytes(session.LocalPassword));
-        int length = writer.AddFingerprint();
-        _browserEnd.TrySend(buffer.AsSpan(0, length), _serverEnd.LocalAddress);
     }
 
     private static string CallOffer()
@@ -143,12 +94,5 @@ public class ForwardingBenchmarks
         }
 
         return sdp.ToString();
-    }
-
-    private sealed class DiscardingHandler : IDatagramHandler
-    {
-        public void OnDatagram(ReceivedDatagram datagram)
-        {
-        }
     }
 }

@@ -1,20 +1,14 @@
-using System.Net;
-using System.Text;
 using BenchmarkDotNet.Attributes;
-using VanYen.Media.Engine.Net;
 using VanYen.Media.Engine.Rooms;
 using VanYen.Media.Engine.Rtp;
 using VanYen.Media.Engine.WebRtc;
-using VanYen.Media.Engine.WebRtc.Dtls;
 using VanYen.Media.Engine.WebRtc.Ice;
 using VanYen.Media.Engine.WebRtc.Sdp;
-using VanYen.Media.Engine.WebRtc.Srtp;
-using VanYen.Media.Engine.WebRtc.Stun;
 
 namespace VanYen.Media.Benchmarks.WebRtc;
 
 /// <summary>
-/// The SFU path of one audio packet over <see cref="InMemoryPacketTransport"/>: receive → RFC 7983 demux → peer by
+/// The SFU path of one audio packet over <see cref="InMemoryPeerRig"/>: receive → RFC 7983 demux → peer by
 /// ICE address → SRTP unprotect in place → RTP parse → relay room → per listener: copy, header rewrite, extension
 /// remap, SRTP protect, send. The browser's own SRTP protect of each packet is measured alone as the baseline.
 /// </summary>
@@ -30,11 +24,7 @@ public class ForwardPathBenchmarks
 
     private readonly byte[] _rtp = new byte[200];
     private readonly byte[] _protected = new byte[256];
-    private WebRtcEndpoint _endpoint = null!;
-    private InMemoryPacketTransport _serverEnd = null!;
-    private InMemoryPacketTransport _browserEnd = null!;
-    private WebRtcPeer _peer = null!;
-    private SrtpContext _browserOutbound = null!;
+    private InMemoryPeerRig _rig = null!;
     private ushort _sequenceNumber;
 
     [Params(1, 10)]
@@ -43,56 +33,32 @@ public class ForwardPathBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var agent = new IceLiteAgent();
-        _endpoint = new WebRtcEndpoint(agent);
-        (_serverEnd, _browserEnd) = InMemoryPacketTransport.CreatePair(_endpoint, new DiscardingHandler(), packetBufferCount: 64);
-        _endpoint.Attach(_serverEnd);
-        IceSession session = agent.CreateSession();
-        var certificate = DtlsCertificate.Create();
-        NegotiatedSession negotiated = SdpAnswerer.CreateAnswer(Offer, new SdpAnswerOptions
-        {
-            IceUfrag = session.LocalUfrag,
-            IcePassword = session.LocalPassword,
-            Fingerprint = SdpFingerprint.Sha256OfCertificate(certificate.RawData),
-            HostCandidates = [new IPEndPoint(IPAddress.Loopback, 10001)],
-            VideoCodecs = [],
-        });
-        _peer = new WebRtcPeer("bench", _endpoint, session, negotiated, certificate, new WebRtcPeerOptions { LocalSsrc = 7 }, startDtls: false);
-        SendCheck(session);
-
-        var keyingMaterial = new byte[SrtpProtectionProfile.AeadAes128Gcm.GetKeyingMaterialLength()];
-        new Random(7).NextBytes(keyingMaterial);
-        using SrtpKeyingMaterial serverKeys = SrtpKeyingMaterial.Split(SrtpProtectionProfile.AeadAes128Gcm, keyingMaterial, isDtlsClient: false);
-        using SrtpKeyingMaterial browserKeys = SrtpKeyingMaterial.Split(SrtpProtectionProfile.AeadAes128Gcm, keyingMaterial, isDtlsClient: true);
-        _peer.InstallSrtp(serverKeys.CreateInboundContext(), serverKeys.CreateOutboundContext());
-        _browserOutbound = browserKeys.CreateOutboundContext();
+        _rig = InMemoryPeerRig.Create(Offer, options => options with { VideoCodecs = [] });
+        IceSession session = _rig.Session;
+        NegotiatedSession negotiated = _rig.Negotiated;
+        WebRtcPeer peer = _rig.Peer;
 
         var room = new RelayRoom("bench");
-        var publisher = new RoomParticipant(new RoomJoinRequest("p", RoomKind.Relay, "bench", RoomRole.Publisher, null), session, 1, "c") { Peer = _peer };
+        var publisher = new RoomParticipant(new RoomJoinRequest("p", RoomKind.Relay, "bench", RoomRole.Publisher, null), session, 1, "c") { Peer = peer };
         publisher.ApplyNegotiation(negotiated);
-        _peer.Tag = publisher;
+        peer.Tag = publisher;
         room.Add(publisher);
         for (int i = 0; i < Listeners; i++)
         {
-            var listener = new RoomParticipant(new RoomJoinRequest("l" + i, RoomKind.Relay, "bench", RoomRole.Listener, null), session, (uint)(0x1157_0000 + i), "c") { Peer = _peer };
+            var listener = new RoomParticipant(new RoomJoinRequest("l" + i, RoomKind.Relay, "bench", RoomRole.Listener, null), session, (uint)(0x1157_0000 + i), "c") { Peer = peer };
             listener.ApplyNegotiation(negotiated);
             room.Add(listener);
         }
     }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        _peer.Close("done", closedLocally: true);
-        _endpoint.Dispose();
-        _browserOutbound.Dispose();
-    }
+    public void Cleanup() => _rig.Dispose();
 
     [Benchmark(Baseline = true, Description = "browser SRTP protect only")]
     public int ProtectOnly() => Protect();
 
     [Benchmark(Description = "receive → unprotect → parse → forward to listeners")]
-    public bool ReceiveAndForward() => _browserEnd.TrySend(_protected.AsSpan(0, Protect()), _serverEnd.LocalAddress);
+    public bool ReceiveAndForward() => _rig.SendFromBrowser(_protected.AsSpan(0, Protect()));
 
     private int Protect()
     {
@@ -102,21 +68,8 @@ public class ForwardPathBenchmarks
         int header = writer.Finish();
         _rtp.AsSpan(header, 80).Fill(0x42);
         _sequenceNumber++;
-        _browserOutbound.TryProtectRtp(_rtp.AsSpan(0, header + 80), _protected, out int length);
+        _rig.BrowserOutbound.TryProtectRtp(_rtp.AsSpan(0, header + 80), _protected, out int length);
         return length;
-    }
-
-    private void SendCheck(IceSession session)
-    {
-        byte[] buffer = new byte[512];
-        var writer = new StunMessageWriter(buffer, StunMethod.Binding, StunMessageClass.Request, new byte[12]);
-        writer.AddUsername(Encoding.ASCII.GetBytes(session.LocalUfrag + ":abcd"));
-        writer.AddPriority(1853824767);
-        writer.AddIceControlling(1);
-        writer.AddUseCandidate();
-        writer.AddMessageIntegrity(Encoding.ASCII.GetBytes(session.LocalPassword));
-        int length = writer.AddFingerprint();
-        _browserEnd.TrySend(buffer.AsSpan(0, length), _serverEnd.LocalAddress);
     }
 
     private const string Offer =
@@ -125,11 +78,4 @@ public class ForwardPathBenchmarks
         "a=fingerprint:sha-256 A5:4D:CA:18:25:30:BB:1D:6D:13:2C:DE:D6:23:7B:2E:D9:1E:3F:72:1F:CB:19:71:17:44:94:D6:49:3C:9D:5C\r\n" +
         "a=setup:actpass\r\na=mid:0\r\na=extmap:1 urn:ietf:params:rtp-hdrext:ssrc-audio-level\r\na=sendrecv\r\na=rtcp-mux\r\n" +
         "a=rtpmap:111 opus/48000/2\r\na=fmtp:111 minptime=10;useinbandfec=1\r\n";
-
-    private sealed class DiscardingHandler : IDatagramHandler
-    {
-        public void OnDatagram(ReceivedDatagram datagram)
-        {
-        }
-    }
 }

@@ -100,6 +100,18 @@ public class DashboardPageTests(ITestOutputHelper output)
         Assert.StartsWith("id,at,user_id,user_name,action", lines[0], StringComparison.Ordinal);
         Assert.Equal(3, lines.Length);
         Assert.All(lines.Skip(1), line => Assert.Contains(",auth.login-failed,", line, StringComparison.Ordinal));
+
+        // Who did it: the login name filter (case-insensitive), alone and with no match.
+        await dashboard.FillAsync("#audit-action", "");
+        await dashboard.FillAsync("#audit-user", "nguoi-khac");
+        await dashboard.ClickAsync("#audit-apply");
+        await PageSteps.WaitForAsync(dashboard, "() => document.querySelectorAll('#audit-list .audit-entry').length === 0", null, "nobody else's entries", console);
+        await dashboard.FillAsync("#audit-user", district.Username.ToUpperInvariant());
+        await dashboard.ClickAsync("#audit-apply");
+        await PageSteps.WaitForAsync(dashboard, "() => document.querySelectorAll('#audit-list .audit-entry').length >= 3", null, "the announcer's logins and failed logins", console);
+        var users = await dashboard.EvalOnSelectorAllAsync<string[]>("#audit-list .audit-entry .audit-user", "spans => spans.map(span => span.textContent)");
+        Assert.All(users, user => Assert.Equal(district.Username, user));
+        Assert.Contains("auth.login", await ListedActionsAsync(dashboard));
     }
 
     [Fact]

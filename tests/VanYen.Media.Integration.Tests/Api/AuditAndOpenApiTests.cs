@@ -41,6 +41,30 @@ public class AuditAndOpenApiTests(ApiServerFixture fixture)
     }
 
     [Fact]
+    public async Task TheUserFilterKeepsOneLoginNamesEntriesIncludingFailedLoginsOfUnknownNames()
+    {
+        using var anonymous = fixture.CreateClient();
+        using var failed = await anonymous.PostAsJsonAsync("/api/auth/login", new { username = "khach.la", password = "guess" });
+        Assert.Equal(HttpStatusCode.Unauthorized, failed.StatusCode);
+        using var admin = await fixture.ClientForAsync("admin");
+        await fixture.LoginAsync("pt.lang-hoc");
+
+        var stranger = await admin.GetFromJsonAsync<JsonElement>("/api/audit?user=KHACH.LA");
+        var announcer = await admin.GetFromJsonAsync<JsonElement>("/api/audit?user=pt.lang-hoc&action=auth.login");
+        string csv = await admin.GetStringAsync("/api/audit.csv?user=khach.la");
+
+        var strangerEntries = stranger.GetProperty("entries").EnumerateArray().ToArray();
+        Assert.Single(strangerEntries);
+        Assert.Equal("auth.login-failed", strangerEntries[0].GetProperty("action").GetString());
+        var announcerEntries = announcer.GetProperty("entries").EnumerateArray().ToArray();
+        Assert.NotEmpty(announcerEntries);
+        Assert.All(announcerEntries, e => Assert.Equal("pt.lang-hoc", e.GetProperty("userName").GetString()));
+        string[] lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Contains(",khach.la,auth.login-failed,", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheOpenApiDocumentListsThePathsAndTheBearerScheme()
     {
         using var http = fixture.CreateClient();

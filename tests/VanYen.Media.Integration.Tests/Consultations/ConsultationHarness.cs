@@ -37,7 +37,7 @@ internal sealed class ConsultationHarness
 
     public static ClaimsPrincipal Anonymous { get; } = new(new ClaimsIdentity());
 
-    public ClaimsPrincipal DoctorPrincipal => UserClaims.CreatePrincipal(Doctor, "test");
+    public ClaimsPrincipal DoctorPrincipal => UserClaims.CreatePrincipal(Doctor, "test-session", "test");
 
     public static string TokenOf(string link) => Uri.UnescapeDataString(link[(link.IndexOf("?t=", StringComparison.Ordinal) + 3)..]);
 

@@ -151,7 +151,7 @@ public sealed class ConsultationServiceTests
         Assert.Equal(ConsultationErrors.NameRequired, noName.Reason);
         var anonymous = await Assert.ThrowsAsync<ConsultationException>(() => harness.Service.JoinAsync(ConsultationHarness.Anonymous, "x", created.Id, null, null, CancellationToken.None));
         Assert.Equal(401, anonymous.StatusCode);
-        var stranger = await Assert.ThrowsAsync<ConsultationException>(() => harness.Service.JoinAsync(Server.Auth.UserClaims.CreatePrincipal(harness.OtherUser, "test"), "x", created.Id, null, null, CancellationToken.None));
+        var stranger = await Assert.ThrowsAsync<ConsultationException>(() => harness.Service.JoinAsync(Server.Auth.UserClaims.CreatePrincipal(harness.OtherUser, "test-session", "test"), "x", created.Id, null, null, CancellationToken.None));
         Assert.Equal(ConsultationErrors.NotDoctor, stranger.Reason);
         var unknown = await Assert.ThrowsAsync<ConsultationException>(() => harness.JoinGuestAsync("no-such-consultation", "t", "x", "Ai đó"));
         Assert.Equal(404, unknown.StatusCode);

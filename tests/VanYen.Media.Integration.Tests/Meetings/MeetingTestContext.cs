@@ -15,7 +15,7 @@ internal sealed class MeetingTestContext : IAsyncDisposable
         Broadcasting = broadcasting;
         Registry = new MeetingRegistry(broadcasting.Db.Time);
         Recordings = new MeetingRecordingStore(Path.Combine(broadcasting.Db.DataDirectory, "meetings"));
-        Service = new MeetingService(Registry, Media, Pushes, Recordings, broadcasting.Service, broadcasting.Db.Time, NullLogger<MeetingService>.Instance);
+        Service = new MeetingService(Registry, Media, Pushes, Recordings, broadcasting.Service, broadcasting.Db.Audit, broadcasting.Db.Time, NullLogger<MeetingService>.Instance);
     }
 
     public BroadcastingTestContext Broadcasting { get; }
@@ -38,8 +38,8 @@ internal sealed class MeetingTestContext : IAsyncDisposable
     /// <summary>A meeting chaired by <see cref="Chair"/>, the chair joined on connection "chair" and admitted.</summary>
     public async Task<(MeetingCreated Created, JoinMeetingResponse Chair)> CreateWithChairAsync(string title = "Họp chi bộ thôn Thác Cá")
     {
-        MeetingCreated created = Service.Create(Chair, new CreateMeetingRequest(title));
-        JoinMeetingResponse chair = await Service.JoinAsync(UserClaims.CreatePrincipal(Chair, "test"), "chair", new JoinMeetingRequest(created.Id, null, "Chủ trì"), CancellationToken.None);
+        MeetingCreated created = await Service.CreateAsync(Chair, new CreateMeetingRequest(title));
+        JoinMeetingResponse chair = await Service.JoinAsync(UserClaims.CreatePrincipal(Chair, "test-session", "test"), "chair", new JoinMeetingRequest(created.Id, null, "Chủ trì"), CancellationToken.None);
         return (created, chair);
     }
 

@@ -1,4 +1,4 @@
-// The audit log: filters (time range, action, area) on GET /api/audit, newest first, a page at a time, and the
+// The audit log: filters (time range, action, login name, area) on GET /api/audit, newest first, a page at a time, and the
 // CSV export of the same filters (GET /api/audit.csv) as a download link kept in step with the form.
 import { api } from '../lib/api.js';
 import { t } from '../lib/i18n.js';
@@ -13,11 +13,13 @@ const knownActions = [
   'schedule.created', 'schedule.cancelled', 'schedule.fired', 'schedule.missed', 'schedule.skipped',
   'library.imported', 'library.renamed', 'library.deleted', 'relay.failed', 'relay.fell-back', 'relay.gave-up',
   'device.login', 'device.login-failed', 'receiver.playback',
+  'meeting.created', 'meeting.locked', 'meeting.unlocked', 'meeting.participant-removed', 'meeting.rtp-participant-added',
+  'meeting.recording-started', 'meeting.recording-stopped', 'meeting.ended',
   'area.created', 'area.updated', 'area.deleted', 'user.created', 'user.updated', 'user.deleted', 'user.password-reset',
 ];
 
 export class AuditLog {
-  /** elements: { form, from, to, action, actions (datalist), area, reset, csv, list, summary, previous, next, error } */
+  /** elements: { form, from, to, action, actions (datalist), user, area, reset, csv, list, summary, previous, next, error } */
   constructor(elements, state, onError) {
     this.elements = elements;
     this.state = state;
@@ -44,7 +46,7 @@ export class AuditLog {
   }
 
   apply() {
-    const { from, to, action, area } = this.elements;
+    const { from, to, action, user, area } = this.elements;
     const filters = {};
     if (from.value) filters.from = new Date(from.value).toISOString();
     if (to.value) filters.to = new Date(to.value).toISOString();
@@ -54,6 +56,7 @@ export class AuditLog {
     }
 
     if (action.value.trim()) filters.action = action.value.trim();
+    if (user.value.trim()) filters.user = user.value.trim();
     if (area.value) filters.areaId = area.value;
     this.filters = filters;
     this.elements.csv.href = '/api/audit.csv' + query(filters);

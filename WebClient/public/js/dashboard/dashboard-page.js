@@ -35,6 +35,7 @@ const audit = new AuditLog({
   from: byId('audit-from'),
   to: byId('audit-to'),
   action: byId('audit-action'),
+  user: byId('audit-user'),
   actions: byId('audit-actions'),
   area: byId('audit-area'),
   reset: byId('audit-reset'),
