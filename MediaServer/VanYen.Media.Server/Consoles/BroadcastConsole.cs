@@ -20,6 +20,7 @@ namespace VanYen.Media.Server.Consoles;
 /// </summary>
 public sealed partial class BroadcastConsole : IBroadcastConsole, IDisposable
 {
+    private readonly IServiceProvider _services;
     private readonly IBroadcastService? _broadcasts;
     private readonly IBroadcastEngine _engine;
     private readonly RoomService _rooms;
@@ -35,6 +36,7 @@ public sealed partial class BroadcastConsole : IBroadcastConsole, IDisposable
     public BroadcastConsole(IServiceProvider services, IBroadcastEngine engine, RoomService rooms, IUserRepository users, IAreaRepository areas, IClusterRepository clusters, IReceiverRepository receivers, TimeProvider time, ILogger<BroadcastConsole> logger)
     {
         // Optional so the streams and the hub start on a server built without broadcasting: live voice then says why.
+        _services = services;
         _broadcasts = services.GetService<IBroadcastService>();
         _engine = engine;
         _rooms = rooms;
@@ -163,6 +165,7 @@ public sealed partial class BroadcastConsole : IBroadcastConsole, IDisposable
     /// <inheritdoc/>
     public async Task DisconnectedAsync(string connectionId)
     {
+        ForgetSpeaker(connectionId);
         foreach (ConsoleSession session in _sessions.Values)
         {
             if (session.ConnectionId == connectionId)

@@ -78,10 +78,12 @@ public sealed partial class ReceiverStatusPublisher(
                 continue;
             }
 
+            // A receiver whose control connection (device hub, or speaker page) closed is gone, as the dashboard
+            // judges it, so the console's on-air light does not count it for the rest of the online window.
             var entry = new ReceiverStatusEntry(
                 device.ReceiverId,
                 device.ClusterId,
-                device.Online,
+                device.Online && device.ControlConnected,
                 device.LastHeartbeat,
                 device.PlayingProgramId,
                 device.FractionLost,

@@ -171,8 +171,8 @@ public sealed partial class DeviceControl(
                     device.PlayingProgramId,
                     device.Volume,
                     device.Muted,
-                    status?.FractionLost,
-                    status?.JitterMilliseconds,
+                    status?.FractionLost ?? device.FractionLost,
+                    status?.JitterMilliseconds ?? device.JitterMilliseconds,
                     status?.PacketsSent ?? 0,
                     status?.RemoteEndPoint?.ToString()));
             }

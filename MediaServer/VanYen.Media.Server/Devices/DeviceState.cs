@@ -20,4 +20,13 @@ internal sealed class DeviceState(long receiverId, long clusterId)
     public int? Volume { get; set; }
 
     public bool? Muted { get; set; }
+
+    /// <summary>Loss a speaker page measured (hardware's comes from its RTCP receiver reports instead).</summary>
+    public double? FractionLost { get; set; }
+
+    /// <summary>Jitter a speaker page measured, in milliseconds.</summary>
+    public double? JitterMilliseconds { get; set; }
+
+    /// <summary>The last report of each open speaker page connection of this receiver (a Browser receiver may run on several pages).</summary>
+    public Dictionary<string, SpeakerReport> SpeakerReports { get; } = new(StringComparer.Ordinal);
 }

@@ -1,4 +1,5 @@
 using VanYen.Media.Server.Domain;
+using VanYen.Media.Signaling.Contracts.Broadcast;
 using VanYen.Media.Signaling.Contracts.Devices;
 
 namespace VanYen.Media.Server.Devices;
@@ -44,6 +45,21 @@ public interface IDeviceControl
     /// <summary>The prepared program's file, if <paramref name="clusterId"/> is one of its clusters.</summary>
     bool TryGetPreparedFile(string programId, long clusterId, out string? path);
 
-    /// <summary>Every receiver that logged in since the server started.</summary>
+    /// <summary>Every receiver that logged in since the server started (devices and speaker pages).</summary>
     IReadOnlyList<DeviceHealth> GetHealth();
+
+    /// <summary>
+    /// A speaker page of Browser receiver <paramref name="receiverId"/> connected: the connection counts as its
+    /// control connection (and as a first heartbeat) until <see cref="OnSpeakerDisconnected"/>.
+    /// </summary>
+    void OnSpeakerConnected(long receiverId, long clusterId, string connectionId);
+
+    /// <summary>A speaker page's connection closed; the receiver stays connected while another page of it is.</summary>
+    void OnSpeakerDisconnected(long receiverId, string connectionId);
+
+    /// <summary>
+    /// A speaker page's heartbeat (validated by the caller): what it plays, and its loss over the interval since this
+    /// connection's previous report, go into the same health a device heartbeat fills.
+    /// </summary>
+    Task OnSpeakerHeartbeatAsync(long receiverId, string connectionId, SpeakerHeartbeat report, CancellationToken cancellationToken = default);
 }

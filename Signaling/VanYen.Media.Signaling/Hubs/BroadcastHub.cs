@@ -60,6 +60,24 @@ public sealed partial class BroadcastHub(IBroadcastConsole console, ILogger<Broa
         return CallAsync(nameof(Listen), () => console.ListenAsync(Context.User!, string.IsNullOrEmpty(token) ? null : token, Context.ConnectionId, clusterId, offerSdp, Context.ConnectionAborted));
     }
 
+    /// <summary>
+    /// A speaker page's health report, every few seconds: only on a connection opened with <c>?receiverToken=</c> the
+    /// secret of a Browser receiver (any other connection, such as a logged-in user's, is refused with 403).
+    /// </summary>
+    public Task SpeakerHeartbeat(SpeakerHeartbeat report)
+    {
+        if (report is null)
+        {
+            throw new HubException("400 Bad Request: SpeakerHeartbeat needs a report (playingBroadcastId, packetsReceived, packetsLost, jitterMilliseconds).");
+        }
+
+        return CallAsync(nameof(SpeakerHeartbeat), async () =>
+        {
+            await console.SpeakerHeartbeatAsync(Context.ConnectionId, report, Context.ConnectionAborted);
+            return true;
+        });
+    }
+
     /// <summary>Ends one of this connection's sessions (a listening browser, or a live microphone).</summary>
     public Task Leave(string sessionId) => CallAsync(nameof(Leave), async () =>
     {
@@ -75,6 +93,20 @@ public sealed partial class BroadcastHub(IBroadcastConsole console, ILogger<Broa
             foreach (string group in await console.GetGroupsAsync(Context.User, Context.ConnectionAborted))
             {
                 await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
+            }
+        }
+
+        // Also when the browser sends a user's cookie too (someone logged in opens /speaker in the same browser): the
+        // token says this page is a receiver. A wrong token still connects: Listen then says why it is refused.
+        if (Context.GetHttpContext()?.Request.Query[ReceiverTokenQueryParameter].ToString() is { Length: > 0 } token)
+        {
+            try
+            {
+                await console.SpeakerConnectedAsync(token, Context.ConnectionId, Context.ConnectionAborted);
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException)
+            {
+                LogSpeakerRegistrationFailed(logger, failure, Context.ConnectionId);
             }
         }
 
@@ -129,6 +161,9 @@ public sealed partial class BroadcastHub(IBroadcastConsole console, ILogger<Broa
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Broadcast hub method {Method} failed for connection {ConnectionId}")]
     private static partial void LogMethodFailed(ILogger logger, Exception exception, string method, string connectionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Registering speaker connection {ConnectionId} as its receiver's failed")]
+    private static partial void LogSpeakerRegistrationFailed(ILogger logger, Exception exception, string connectionId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ending the sessions of disconnected connection {ConnectionId} failed")]
     private static partial void LogDisconnectFailed(ILogger logger, Exception exception, string connectionId);

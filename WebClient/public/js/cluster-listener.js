@@ -78,17 +78,27 @@ export class ClusterListener {
 
 /** The inbound audio RTP packet count of a peer connection's stats (0 when closed or before media). */
 export async function packetsReceivedOf(pc) {
+  return (await inboundAudioStatsOf(pc)).packetsReceived;
+}
+
+/**
+ * The inbound audio RTP stats of a peer connection: { packetsReceived, packetsLost, jitterSeconds } (zeros and null
+ * when closed or before media). packetsLost is RFC 3550's cumulative number lost (negative with duplicates).
+ */
+export async function inboundAudioStatsOf(pc) {
+  const stats = { packetsReceived: 0, packetsLost: 0, jitterSeconds: null };
   if (!pc || pc.signalingState === 'closed') {
-    return 0;
+    return stats;
   }
 
-  let packets = 0;
   (await pc.getStats()).forEach(entry => {
     if (entry.type === 'inbound-rtp' && entry.kind === 'audio') {
-      packets = entry.packetsReceived ?? 0;
+      stats.packetsReceived = entry.packetsReceived ?? 0;
+      stats.packetsLost = entry.packetsLost ?? 0;
+      stats.jitterSeconds = entry.jitter ?? null;
     }
   });
-  return packets;
+  return stats;
 }
 
 /** Records `seconds` of a MediaStream through an AudioWorklet on `context`: { sampleRate, samples } as plain arrays. */

@@ -32,6 +32,19 @@ public interface IBroadcastConsole
     /// <summary>Ends one of this connection's sessions (live or listening); unknown ids are ignored.</summary>
     Task LeaveAsync(string connectionId, string sessionId);
 
-    /// <summary>Ends every session of a connection that went away (a live broadcast ends with its microphone).</summary>
+    /// <summary>Ends every session of a connection that went away (a live broadcast ends with its microphone); a speaker page's receiver loses this connection.</summary>
     Task DisconnectedAsync(string connectionId);
+
+    /// <summary>
+    /// A connection opened with <c>?receiverToken=</c>: when the token is the secret of a Browser receiver, the
+    /// connection counts as that receiver's (online, like a device's control connection) until it closes.
+    /// </summary>
+    /// <returns>The receiver's id, or null when the token is not a Browser receiver's secret (nothing is registered).</returns>
+    Task<long?> SpeakerConnectedAsync(string receiverToken, string connectionId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A speaker page's report (what it plays, its loss and jitter) on a connection registered by
+    /// <see cref="SpeakerConnectedAsync"/>; refused (403) for any other connection, 400 for values that are not measurements.
+    /// </summary>
+    Task SpeakerHeartbeatAsync(string connectionId, SpeakerHeartbeat report, CancellationToken cancellationToken);
 }

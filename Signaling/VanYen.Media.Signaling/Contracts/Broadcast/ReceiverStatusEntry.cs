@@ -3,7 +3,7 @@ namespace VanYen.Media.Signaling.Contracts.Broadcast;
 /// <summary>One receiver's health in a <see cref="ReceiverStatusMessage"/>.</summary>
 /// <param name="ReceiverId">The receiver.</param>
 /// <param name="ClusterId">Its cluster.</param>
-/// <param name="Online">A heartbeat arrived recently (the server's online window).</param>
+/// <param name="Online">A heartbeat arrived recently (the server's online window) and its control connection (device hub or speaker page) is open.</param>
 /// <param name="LastHeartbeat">When its last heartbeat arrived, if any since the server started.</param>
 /// <param name="PlayingProgramId">What its last heartbeat said it plays; null when idle.</param>
 /// <param name="FractionLost">Loss from its last RTCP receiver report (0–1).</param>

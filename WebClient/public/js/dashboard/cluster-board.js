@@ -98,9 +98,11 @@ function renderReceivers(list, receivers) {
   }
 
   list.replaceChildren(...receivers.map(receiver => {
+    const playing = receiver.online ? receiver.playingProgramId : null;
     const item = element('li', 'receiver');
     item.dataset.receiverId = String(receiver.id);
     item.dataset.online = receiver.online ? 'true' : 'false';
+    item.dataset.playing = playing ?? '';
     const dot = element('span', 'dot');
     dot.setAttribute('aria-hidden', 'true');
     const name = element('span', 'receiver-name');
@@ -113,6 +115,7 @@ function renderReceivers(list, receivers) {
     const parts = [];
     if (receiver.fractionLost != null) parts.push(t('receiver.loss', { value: formatNumber(receiver.fractionLost * 100) }));
     if (receiver.jitterMilliseconds != null) parts.push(t('receiver.jitter', { value: formatNumber(receiver.jitterMilliseconds) }));
+    if (playing) parts.unshift(t('receiver.playing'));
     stats.textContent = parts.join(' · ');
     stats.dataset.fractionLost = receiver.fractionLost == null ? '' : String(receiver.fractionLost);
     item.append(dot, name, kind, state, stats);

@@ -58,6 +58,8 @@ export class DistrictState {
         controlConnected: health?.lastHeartbeat ? health.controlConnected : null,
         fractionLost: health?.fractionLost ?? null,
         jitterMilliseconds: health?.jitterMilliseconds ?? null,
+        // What the receiver itself says it plays (device heartbeat, speaker page report).
+        playingProgramId: health?.playingProgramId ?? null,
       });
     }
 
@@ -78,6 +80,7 @@ export class DistrictState {
       receiver.online = entry.online && receiver.controlConnected !== false;
       receiver.fractionLost = entry.fractionLost ?? receiver.fractionLost;
       receiver.jitterMilliseconds = entry.jitterMilliseconds ?? receiver.jitterMilliseconds;
+      receiver.playingProgramId = entry.playingProgramId ?? null;
     }
 
     return known;

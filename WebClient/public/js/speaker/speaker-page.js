@@ -146,6 +146,8 @@ window.vanyenSpeaker = {
   error: () => page.errorMessage,
   packetsReceived: () => page.session?.packetsReceived() ?? Promise.resolve(0),
   recordReceived: seconds => page.session.recordReceived(seconds),
+  /** The last SpeakerHeartbeat the server accepted ({ playingBroadcastId, packetsReceived, packetsLost, jitterMilliseconds }). */
+  lastHeartbeat: () => page.session?.lastReport ?? null,
   /** The hub connection, so a test can drop it (the page must reconnect by itself). */
   hub: () => page.session?.connection ?? null,
 };

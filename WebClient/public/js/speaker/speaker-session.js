@@ -1,16 +1,21 @@
 // The speaker's connection to the server, kept alive unattended: it trades the device code for the cluster
 // (POST /api/speaker/status), connects /hubs/broadcast with ?receiverToken=, listens over WebRTC
 // (ClusterListener), and whenever the hub or the peer connection is lost starts a new session, waiting longer
-// after each failure. What plays is polled from the status endpoint every few seconds.
+// after each failure. What plays is polled from the status endpoint every few seconds. Every few seconds (and as
+// soon as the program changes) it reports on the hub what it hears and its inbound-rtp loss and jitter
+// (SpeakerHeartbeat), so the dashboard and the console's on-air light see it as a receiver.
 import { api, ApiError } from '../lib/api.js';
 import { connectHub, hubErrorMessage } from '../lib/hub.js';
 import { t } from '../lib/i18n.js';
-import { ClusterListener, packetsReceivedOf } from '../cluster-listener.js';
+import { ClusterListener, inboundAudioStatsOf, packetsReceivedOf } from '../cluster-listener.js';
 
 const backoffMilliseconds = [1000, 2000, 4000, 8000, 15000];
 const nowPlayingPollMilliseconds = 4000;
 // A peer connection 'disconnected' this long (ICE consent lost) is given up and replaced.
 const disconnectedGraceMilliseconds = 5000;
+// The same rhythm as a hardware device's heartbeat.
+const heartbeatMilliseconds = 5000;
+const hearingSampleMilliseconds = 1000;
 
 /** A refusal that retrying will not cure (wrong token, not a Browser receiver): the session stops and says why. */
 export class SpeakerRefused extends Error {}
@@ -31,6 +36,11 @@ export class SpeakerSession {
     this.restartTimer = null;
     this.disconnectedTimer = null;
     this.pollTimer = null;
+    this.heartbeatTimer = null;
+    this.lastPacketsReceived = 0;
+    this.lastSampleAt = null;
+    this.hearing = false;
+    this.lastReport = null;
     this.generation = 0;
     this.stopped = false;
   }
@@ -39,6 +49,7 @@ export class SpeakerSession {
   async start() {
     this.setState('connecting');
     this.pollTimer = setInterval(() => this.poll(), nowPlayingPollMilliseconds);
+    this.heartbeatTimer = setInterval(() => this.beat(), heartbeatMilliseconds);
     await this.restart(this.generation);
   }
 
@@ -48,6 +59,7 @@ export class SpeakerSession {
     clearTimeout(this.restartTimer);
     clearTimeout(this.disconnectedTimer);
     clearInterval(this.pollTimer);
+    clearInterval(this.heartbeatTimer);
     await this.listener?.leave();
     await this.connection?.stop();
   }
@@ -80,10 +92,46 @@ export class SpeakerSession {
 
   async poll() {
     try {
+      const previous = this.status?.nowPlaying?.id ?? null;
       this.status = await this.fetchStatus();
+      // A new program (or its end): tell the server now, so the announcer's on-air light does not wait a beat.
+      if ((this.status?.nowPlaying?.id ?? null) !== previous) this.beat();
     } catch (error) {
       if (error instanceof SpeakerRefused) this.fail(error.message);
       // Unreachable: the hub's reconnection says so; the title stays until the server answers again.
+    }
+  }
+
+  /**
+   * One SpeakerHeartbeat: the broadcast it hears (the cluster's program while audio arrives on a connected session,
+   * else null) and the inbound-rtp counters; the server measures loss between two reports. Failures are only
+   * logged: the next beat tries again, and a lost hub is handled by its own reconnection.
+   */
+  async beat() {
+    const connection = this.connection;
+    if (this.stopped || !connection || connection.state !== 'Connected') return;
+    const stats = await inboundAudioStatsOf(this.listener?.pc);
+    // Audio arrives when the counter moved since the last sample (a new session restarts it); a sample taken less
+    // than a second after the previous one keeps that verdict (a beat right after another saw too few packets).
+    const now = performance.now();
+    const moved = stats.packetsReceived !== this.lastPacketsReceived;
+    if (moved || this.lastSampleAt === null || now - this.lastSampleAt >= hearingSampleMilliseconds) {
+      this.hearing = moved && stats.packetsReceived > 0;
+      this.lastPacketsReceived = stats.packetsReceived;
+      this.lastSampleAt = now;
+    }
+
+    const report = {
+      playingBroadcastId: this.state === 'playing' && this.hearing ? (this.status?.nowPlaying?.id ?? null) : null,
+      packetsReceived: stats.packetsReceived,
+      packetsLost: stats.packetsLost,
+      jitterMilliseconds: stats.jitterSeconds == null ? null : stats.jitterSeconds * 1000,
+    };
+    try {
+      await connection.invoke('SpeakerHeartbeat', report);
+      this.lastReport = report;
+    } catch (error) {
+      console.warn('SpeakerHeartbeat refused:', hubErrorMessage(error));
     }
   }
 
@@ -128,6 +176,7 @@ export class SpeakerSession {
       this.failures = 0;
       this.options.onError(null);
       this.setState('playing');
+      this.beat();
     } else if (state === 'failed' || state === 'closed') {
       this.scheduleRestart(this.connection);
     } else if (state === 'disconnected') {
