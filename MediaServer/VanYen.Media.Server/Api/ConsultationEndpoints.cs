@@ -68,7 +68,7 @@ public static class ConsultationEndpoints
         }
         catch (ConsultationException refused)
         {
-            return ApiProblems.Problem(refused.StatusCode, refused.Reason, refused.Message);
+            return ApiProblems.Problem(refused.StatusCode, refused.Reason ?? "refused", refused.Message);
         }
     }
 

@@ -128,39 +128,7 @@ public sealed partial class BroadcastHub(IBroadcastConsole console, ILogger<Broa
         await base.OnDisconnectedAsync(exception);
     }
 
-    private static string StatusText(int statusCode) => statusCode switch
-    {
-        401 => "401 Unauthorized",
-        403 => "403 Forbidden",
-        404 => "404 Not Found",
-        409 => "409 Conflict",
-        503 => "503 Service Unavailable",
-        _ => "400 Bad Request",
-    };
-
-    private async Task<T> CallAsync<T>(string method, Func<Task<T>> call)
-    {
-        try
-        {
-            return await call();
-        }
-        catch (BroadcastConsoleException refused)
-        {
-            throw new HubException(StatusText(refused.StatusCode) + ": " + refused.Message, refused);
-        }
-        catch (OperationCanceledException) when (Context.ConnectionAborted.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception failure)
-        {
-            LogMethodFailed(logger, failure, method, Context.ConnectionId);
-            throw new HubException($"The server failed to handle {method}; the error is in its log.", failure);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Broadcast hub method {Method} failed for connection {ConnectionId}")]
-    private static partial void LogMethodFailed(ILogger logger, Exception exception, string method, string connectionId);
+    private Task<T> CallAsync<T>(string method, Func<Task<T>> call) => HubMethodCalls.InvokeAsync(Context, logger, method, call);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Registering speaker connection {ConnectionId} as its receiver's failed")]
     private static partial void LogSpeakerRegistrationFailed(ILogger logger, Exception exception, string connectionId);

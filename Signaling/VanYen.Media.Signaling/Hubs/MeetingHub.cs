@@ -119,45 +119,7 @@ public sealed partial class MeetingHub(IMeetingConductor conductor, ILogger<Meet
         await base.OnDisconnectedAsync(exception);
     }
 
-    /// <summary>The HubException text of a refusal: "403 Forbidden (not-chair): …".</summary>
-    public static string RefusalText(MeetingRefusedException refused)
-    {
-        ArgumentNullException.ThrowIfNull(refused);
-        string status = refused.StatusCode switch
-        {
-            401 => "401 Unauthorized",
-            403 => "403 Forbidden",
-            404 => "404 Not Found",
-            409 => "409 Conflict",
-            503 => "503 Service Unavailable",
-            _ => "400 Bad Request",
-        };
-        return status + " (" + refused.Reason + "): " + refused.Message;
-    }
-
-    private async Task<T> CallAsync<T>(string method, Func<Task<T>> call)
-    {
-        try
-        {
-            return await call();
-        }
-        catch (MeetingRefusedException refused)
-        {
-            throw new HubException(RefusalText(refused), refused);
-        }
-        catch (OperationCanceledException) when (Context.ConnectionAborted.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception failure)
-        {
-            LogMethodFailed(logger, failure, method, Context.ConnectionId);
-            throw new HubException($"The server failed to handle {method}; the error is in its log.", failure);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Meeting hub method {Method} failed for connection {ConnectionId}")]
-    private static partial void LogMethodFailed(ILogger logger, Exception exception, string method, string connectionId);
+    private Task<T> CallAsync<T>(string method, Func<Task<T>> call) => HubMethodCalls.InvokeAsync(Context, logger, method, call);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Handling the drop of meeting connection {ConnectionId} failed")]
     private static partial void LogDisconnectFailed(ILogger logger, Exception exception, string connectionId);

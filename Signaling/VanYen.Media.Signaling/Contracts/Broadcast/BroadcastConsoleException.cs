@@ -1,13 +1,12 @@
 namespace VanYen.Media.Signaling.Contracts.Broadcast;
 
 /// <summary>A console request refused, with the HTTP-like status (400, 401, 403, 404, 409) and a reason for people.</summary>
-public sealed class BroadcastConsoleException : Exception
+public sealed class BroadcastConsoleException : HubRefusalException
 {
     /// <summary>Creates the error.</summary>
     public BroadcastConsoleException(int statusCode, string message, Exception? innerException = null)
-        : base(message, innerException)
+        : base(statusCode, null, message, innerException)
     {
-        StatusCode = statusCode;
     }
 
     /// <summary>Creates a 400 error.</summary>
@@ -27,7 +26,4 @@ public sealed class BroadcastConsoleException : Exception
         : this(400, message, innerException)
     {
     }
-
-    /// <summary>400 bad request, 401 not authenticated, 403 outside scope, 404 unknown, 409 conflict, 503 not available.</summary>
-    public int StatusCode { get; }
 }
