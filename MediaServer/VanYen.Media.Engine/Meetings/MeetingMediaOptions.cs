@@ -34,6 +34,14 @@ public sealed record MeetingMediaOptions
     /// </summary>
     public int PlainRtpAudioLevelExtensionId { get; init; } = 1;
 
+    /// <summary>
+    /// The rate the bridge decodes, mixes and encodes at: 16000 (the default: wideband, all a speech meeting needs,
+    /// a third of the samples to mix and a cheaper SILK-only encode) or 48000. Whatever it is, the RTP clock of every
+    /// stream stays 48 kHz (RFC 7587 §4.1), the recording's granule positions too (RFC 7845 §4), and
+    /// <see cref="IMeetingMedia.OpenMixSource"/> gives 48 kHz frames. It overrides <see cref="OpusEncoderOptions.SampleRate"/> of <see cref="Encoder"/>.
+    /// </summary>
+    public int SampleRate { get; init; } = 16000;
+
     /// <summary>Every input's jitter buffer.</summary>
     public JitterBufferOptions Jitter { get; init; } = new() { InitialDelay = TimeSpan.FromMilliseconds(40) };
 
@@ -61,6 +69,12 @@ public sealed record MeetingMediaOptions
     /// <summary>The clock of arrival times and timeouts.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary><see cref="Encoder"/> at <see cref="SampleRate"/>.</summary>
+    internal OpusEncoderOptions EncoderAtSampleRate => Encoder with { SampleRate = SampleRate };
+
+    /// <summary>Samples in one 20 ms frame of the mix.</summary>
+    internal int FrameSamples => SampleRate / 50;
+
     internal void Validate()
     {
         ArgumentNullException.ThrowIfNull(RtpEndPoint, nameof(RtpEndPoint));
@@ -70,7 +84,12 @@ public sealed record MeetingMediaOptions
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(PlainRtpSilenceTimeout, TimeSpan.Zero, nameof(PlainRtpSilenceTimeout));
         ArgumentOutOfRangeException.ThrowIfNegative(PlainRtpAudioLevelExtensionId, nameof(PlainRtpAudioLevelExtensionId));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(PlainRtpAudioLevelExtensionId, 14, nameof(PlainRtpAudioLevelExtensionId));
+        if (SampleRate is not (16000 or 48000))
+        {
+            throw new ArgumentOutOfRangeException(nameof(SampleRate), SampleRate, "A meeting mixes at 16000 or 48000 Hz.");
+        }
+
         Jitter.Validate();
-        Encoder.Validate();
+        EncoderAtSampleRate.Validate();
     }
 }

@@ -5,7 +5,8 @@ namespace VanYen.Media.Engine.Audio.Jitter;
 
 /// <summary>
 /// An adaptive jitter buffer for one incoming Opus RTP stream (RFC 7587: 48 kHz RTP clock),
-/// played out as 48 kHz mono 20 ms frames by a caller ticking every 20 ms.
+/// played out as mono 20 ms frames at the decoder's rate (48 kHz, or less: a 16 kHz meeting
+/// mix) by a caller ticking every 20 ms.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -29,7 +30,7 @@ namespace VanYen.Media.Engine.Audio.Jitter;
 /// </remarks>
 public sealed partial class JitterBuffer
 {
-    /// <summary>Samples in one output frame: 20 ms at 48 kHz, mono.</summary>
+    /// <summary>Samples in one output frame with a 48 kHz decoder, and RTP timestamp units in 20 ms: 20 ms at 48 kHz, mono.</summary>
     public const int FrameSamples = 960;
 
     private const int SamplesPerMillisecond = 48;
@@ -38,6 +39,11 @@ public sealed partial class JitterBuffer
     private readonly JitterBufferOptions _options;
     private readonly OpusAudioDecoder _decoder;
     private readonly Lock _lock = new();
+
+    // Everything is counted in 48 kHz RTP timestamp units except the decoded samples waiting in _pending, which are
+    // at the decoder's rate: one decoded sample is _timestampsPerSample units (1 at 48 kHz, 3 at 16 kHz).
+    private readonly int _timestampsPerSample;
+    private readonly int _outputFrameSamples;
 
     private readonly byte[] _payloads;
     private readonly int[] _payloadLengths;
@@ -62,19 +68,24 @@ public sealed partial class JitterBuffer
     private long _malformed;
     private long _resets;
 
-    /// <summary>Creates a buffer that decodes with <paramref name="decoder"/> (48 kHz, mono), which it then owns the state of.</summary>
+    /// <summary>
+    /// Creates a buffer that decodes with <paramref name="decoder"/> (mono, at any Opus rate: frames are
+    /// <see cref="OutputFrameSamples"/> long at its rate), which it then owns the state of.
+    /// </summary>
     public JitterBuffer(JitterBufferOptions options, OpusAudioDecoder decoder)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(decoder);
         options.Validate();
-        if (decoder.SampleRate != 48000 || decoder.Channels != 1)
+        if (decoder.Channels != 1)
         {
-            throw new ArgumentException("The jitter buffer plays 48 kHz mono; the decoder must match.", nameof(decoder));
+            throw new ArgumentException("The jitter buffer plays mono; the decoder must match.", nameof(decoder));
         }
 
         _options = options;
         _decoder = decoder;
+        _timestampsPerSample = 48000 / decoder.SampleRate;
+        _outputFrameSamples = FrameSamples / _timestampsPerSample;
 
         int capacity = options.Capacity;
         _payloads = new byte[capacity * options.MaxPayloadSize];
@@ -91,6 +102,9 @@ public sealed partial class JitterBuffer
         _transitsSorted = new double[TransitHistoryLength];
         _targetMilliseconds = options.InitialDelay.TotalMilliseconds;
     }
+
+    /// <summary>Samples in one 20 ms output frame at the decoder's rate: 960 at 48 kHz, 320 at 16 kHz.</summary>
+    public int OutputFrameSamples => _outputFrameSamples;
 
     /// <summary>The playout delay the buffer now aims for.</summary>
     public TimeSpan TargetDelay
@@ -266,7 +280,7 @@ public sealed partial class JitterBuffer
     private void DropOldest()
     {
         int slot = SlotOf(_nextSequence);
-        int advance = _lastPacketSamples;
+        int advance = _lastPacketTimestamps;
         if (_slotSequences[slot] == _nextSequence)
         {
             advance = _slotSampleCounts[slot];
