@@ -42,8 +42,16 @@ public sealed record MeetingMediaOptions
     /// </summary>
     public int SampleRate { get; init; } = 16000;
 
-    /// <summary>Every input's jitter buffer.</summary>
-    public JitterBufferOptions Jitter { get; init; } = new() { InitialDelay = TimeSpan.FromMilliseconds(40) };
+    /// <summary>
+    /// Every input's jitter buffer: 40 ms to start with, and the fast shrink on (a frame is dropped once every packet
+    /// of the last second waited a frame longer than needed), so a clean link settles within a frame of the least
+    /// delay: what the bridge adds is then the wait for the next tick plus the measured jitter.
+    /// </summary>
+    public JitterBufferOptions Jitter { get; init; } = new()
+    {
+        InitialDelay = TimeSpan.FromMilliseconds(40),
+        FastShrinkWindow = TimeSpan.FromSeconds(1),
+    };
 
     /// <summary>
     /// The mixes' Opus encoders: mono voice, in-band FEC tuned for 10 % loss (weak rural links), DTX (silent mixes cost

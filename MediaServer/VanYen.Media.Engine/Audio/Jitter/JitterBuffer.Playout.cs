@@ -30,8 +30,8 @@ public sealed partial class JitterBuffer
     private long _lastPlayedArrival;
 
     /// <summary>
-    /// The arrival timestamp (as given to <see cref="Insert"/>) of the last packet <see cref="Pop"/> or
-    /// <see cref="Skip"/> played; read it on the popping thread. For latency probes (packet in → frame out).
+    /// The arrival timestamp (as given to <see cref="Insert"/>) of the last packet <see cref="Pop(Span{short})"/> or
+    /// <see cref="Skip()"/> played; read it on the popping thread. For latency probes (packet in → frame out).
     /// </summary>
     public long LastPlayedArrivalTimestamp => _lastPlayedArrival;
 
@@ -40,7 +40,15 @@ public sealed partial class JitterBuffer
     /// </summary>
     /// <param name="pcm">Exactly <see cref="OutputFrameSamples"/> samples (mono, at the decoder's rate).</param>
     /// <returns>Where the audio came from; <see cref="JitterFrameKind.Buffering"/> and <see cref="JitterFrameKind.Silence"/> frames are zeros.</returns>
-    public JitterFrameKind Pop(Span<short> pcm)
+    public JitterFrameKind Pop(Span<short> pcm) => Pop(pcm, NoPopTime);
+
+    /// <summary>
+    /// Fills <paramref name="pcm"/> with the next 20 ms of audio, as <see cref="Pop(Span{short})"/>, and measures how long
+    /// the packet played waited since it arrived (for <see cref="JitterBufferOptions.FastShrinkWindow"/>).
+    /// </summary>
+    /// <param name="pcm">Exactly <see cref="OutputFrameSamples"/> samples (mono, at the decoder's rate).</param>
+    /// <param name="popTimestamp">Now, on the clock of the arrival timestamps given to <see cref="Insert"/>.</param>
+    public JitterFrameKind Pop(Span<short> pcm, long popTimestamp)
     {
         if (pcm.Length != _outputFrameSamples)
         {
@@ -56,17 +64,24 @@ public sealed partial class JitterBuffer
                 _decoderStale = false;
             }
 
-            return PopLocked(pcm);
+            long arrivalBefore = _lastPlayedArrival;
+            JitterFrameKind kind = PopLocked(pcm);
+            NoteWait(kind, arrivalBefore, popTimestamp);
+            return kind;
         }
     }
 
     /// <summary>
-    /// Moves playout on by 20 ms exactly as <see cref="Pop"/> would (delay adaptation, loss, FEC and DTX
+    /// Moves playout on by 20 ms exactly as <see cref="Pop(Span{short})"/> would (delay adaptation, loss, FEC and DTX
     /// bookkeeping), without decoding or concealing: for a stream nobody hears now, such as a meeting
-    /// participant who is not among the talkers. The next <see cref="Pop"/> resets the decoder first.
+    /// participant who is not among the talkers. The next <see cref="Pop(Span{short})"/> resets the decoder first.
     /// </summary>
-    /// <returns>What <see cref="Pop"/> would have returned (<see cref="JitterFrameKind.Decoded"/> when a packet was passed over).</returns>
-    public JitterFrameKind Skip()
+    /// <returns>What <see cref="Pop(Span{short})"/> would have returned (<see cref="JitterFrameKind.Decoded"/> when a packet was passed over).</returns>
+    public JitterFrameKind Skip() => Skip(NoPopTime);
+
+    /// <summary>Moves playout on by 20 ms without decoding, as <see cref="Skip()"/>, measuring waits as <see cref="Pop(Span{short}, long)"/> does.</summary>
+    /// <param name="popTimestamp">Now, on the clock of the arrival timestamps given to <see cref="Insert"/>.</param>
+    public JitterFrameKind Skip(long popTimestamp)
     {
         lock (_lock)
         {
@@ -74,7 +89,10 @@ public sealed partial class JitterBuffer
             _decoderStale = true;
             try
             {
-                return PopLocked(default);
+                long arrivalBefore = _lastPlayedArrival;
+                JitterFrameKind kind = PopLocked(default);
+                NoteWait(kind, arrivalBefore, popTimestamp);
+                return kind;
             }
             finally
             {
@@ -288,7 +306,9 @@ public sealed partial class JitterBuffer
             return JitterFrameKind.Decoded;
         }
 
-        if (_peakLevelMilliseconds <= _targetMilliseconds + 30)
+        // The waits of the last packets played show a spare frame (FastShrinkWindow), or the level is well above the target.
+        bool fast = TakeFastShrink();
+        if (!fast && _peakLevelMilliseconds <= _targetMilliseconds + 30)
         {
             return JitterFrameKind.Decoded;
         }
@@ -305,6 +325,12 @@ public sealed partial class JitterBuffer
         FreeSlot(slot);
         _skipped++;
         _peakLevelMilliseconds -= FrameSamples / (double)SamplesPerMillisecond;
+        if (fast)
+        {
+            // The target follows the measured need at once, or the level rule would grow the delay straight back.
+            _targetMilliseconds = Math.Max(_options.MinimumDelay.TotalMilliseconds, Math.Min(_targetMilliseconds, _desiredMilliseconds));
+        }
+
         return JitterFrameKind.Decoded;
     }
 

@@ -12,7 +12,7 @@ namespace VanYen.Media.Engine.Audio.Jitter;
 /// <para>
 /// Packets are copied into preallocated slots indexed by their unwrapped sequence number, so
 /// reordering costs nothing and the buffer never holds more than <see cref="JitterBufferOptions.Capacity"/>
-/// packets. <see cref="Pop"/> decodes the next packet; a missing one is rebuilt from the next
+/// packets. <see cref="Pop(Span{short})"/> decodes the next packet; a missing one is rebuilt from the next
 /// packet's in-band FEC when that packet is buffered, else concealed (PLC) up to a limit, then
 /// silenced. Packets of 2.5 to 120 ms are all played: a long packet fills several frames, and
 /// short ones are joined to fill one.
@@ -101,6 +101,9 @@ public sealed partial class JitterBuffer
         _transits = new double[TransitHistoryLength];
         _transitsSorted = new double[TransitHistoryLength];
         _targetMilliseconds = options.InitialDelay.TotalMilliseconds;
+        _desiredMilliseconds = _targetMilliseconds;
+        _fastShrinkPops = (int)(options.FastShrinkWindow.TotalMilliseconds / 20);
+        _fastShrinkMarginMilliseconds = options.FastShrinkMargin.TotalMilliseconds;
     }
 
     /// <summary>Samples in one 20 ms output frame at the decoder's rate: 960 at 48 kHz, 320 at 16 kHz.</summary>

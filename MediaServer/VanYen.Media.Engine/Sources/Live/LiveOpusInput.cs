@@ -71,10 +71,10 @@ public sealed class LiveOpusInput : IDisposable
     }
 
     /// <summary>Decodes the next 20 ms (<see cref="FrameSamples"/> samples) into <paramref name="frame"/>: decoded, FEC, concealed or silence.</summary>
-    public JitterFrameKind Pop(Span<short> frame) => _jitter.Pop(frame[.._jitter.OutputFrameSamples]);
+    public JitterFrameKind Pop(Span<short> frame) => _jitter.Pop(frame[.._jitter.OutputFrameSamples], _time.GetTimestamp());
 
-    /// <summary>Moves on by 20 ms without decoding (<see cref="JitterBuffer.Skip"/>).</summary>
-    public JitterFrameKind Skip() => _jitter.Skip();
+    /// <summary>Moves on by 20 ms without decoding (<see cref="JitterBuffer.Skip()"/>).</summary>
+    public JitterFrameKind Skip() => _jitter.Skip(_time.GetTimestamp());
 
     /// <summary>True when no packet arrived for <paramref name="timeout"/> (or more).</summary>
     public bool IsIdleFor(TimeSpan timeout) =>
