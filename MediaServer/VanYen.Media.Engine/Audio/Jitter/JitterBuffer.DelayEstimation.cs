@@ -56,7 +56,6 @@ public sealed partial class JitterBuffer
         {
             // Grow at once on a spike: waiting would make the next late packets unplayable too.
             _targetMilliseconds = Math.Min(maximum, needed);
-            _desiredMilliseconds = _targetMilliseconds;
             RestartWaitWindow();
             return;
         }
@@ -66,7 +65,6 @@ public sealed partial class JitterBuffer
         sorted.Sort();
         double percentile95 = sorted[(int)(0.95 * (_transitCount - 1))] - fastest;
         double desired = Math.Clamp(percentile95 + frameMilliseconds, minimum, maximum);
-        _desiredMilliseconds = desired;
         if (desired < _targetMilliseconds)
         {
             _targetMilliseconds = Math.Max(minimum, _targetMilliseconds - ((_targetMilliseconds - desired) / ShrinkDivisor));

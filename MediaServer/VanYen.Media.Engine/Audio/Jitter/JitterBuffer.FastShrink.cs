@@ -13,9 +13,6 @@ public sealed partial class JitterBuffer
     private double _leastWaitMilliseconds = double.MaxValue;
     private bool _fastShrinkDue;
 
-    /// <summary>What the delay estimate last asked for: the 95th percentile of the recent relative delays plus a frame.</summary>
-    private double _desiredMilliseconds;
-
     /// <summary>Notes how long the packet this pop played waited; after a whole window of long waits a shrink is due.</summary>
     private void NoteWait(JitterFrameKind kind, long arrivalBefore, long popTimestamp)
     {
@@ -44,9 +41,10 @@ public sealed partial class JitterBuffer
             return;
         }
 
-        // Every packet of the window would still have been in time one frame earlier, with the margin and the
-        // measured jitter to spare.
-        if (_leastWaitMilliseconds >= _desiredMilliseconds + _fastShrinkMarginMilliseconds)
+        // Every packet of the window, the latest included, would still have been in time one frame earlier, with the
+        // margin and the interarrival jitter (RFC 3550 §6.4.1) to spare.
+        double frameMilliseconds = FrameSamples / (double)SamplesPerMillisecond;
+        if (_leastWaitMilliseconds >= frameMilliseconds + _fastShrinkMarginMilliseconds + _interarrivalJitterMilliseconds)
         {
             _fastShrinkDue = true;
         }

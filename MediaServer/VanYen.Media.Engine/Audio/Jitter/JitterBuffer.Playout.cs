@@ -327,8 +327,9 @@ public sealed partial class JitterBuffer
         _peakLevelMilliseconds -= FrameSamples / (double)SamplesPerMillisecond;
         if (fast)
         {
-            // The target follows the measured need at once, or the level rule would grow the delay straight back.
-            _targetMilliseconds = Math.Max(_options.MinimumDelay.TotalMilliseconds, Math.Min(_targetMilliseconds, _desiredMilliseconds));
+            // The target comes down with the level at once, or the level rule would grow the delay straight back; a
+            // late packet raises it again as usual.
+            _targetMilliseconds = Math.Max(_options.MinimumDelay.TotalMilliseconds, Math.Min(_targetMilliseconds, _peakLevelMilliseconds));
         }
 
         return JitterFrameKind.Decoded;

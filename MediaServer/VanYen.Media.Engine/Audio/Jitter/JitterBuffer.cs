@@ -101,7 +101,6 @@ public sealed partial class JitterBuffer
         _transits = new double[TransitHistoryLength];
         _transitsSorted = new double[TransitHistoryLength];
         _targetMilliseconds = options.InitialDelay.TotalMilliseconds;
-        _desiredMilliseconds = _targetMilliseconds;
         _fastShrinkPops = (int)(options.FastShrinkWindow.TotalMilliseconds / 20);
         _fastShrinkMarginMilliseconds = options.FastShrinkMargin.TotalMilliseconds;
     }

@@ -39,7 +39,8 @@ public sealed record class JitterBufferOptions
     /// <summary>
     /// When the caller gives the time of each pop (<see cref="JitterBuffer.Pop(Span{short}, long)"/>): how long every
     /// packet played must have waited in the buffer at least one frame (20 ms) plus <see cref="FastShrinkMargin"/> plus
-    /// the measured jitter longer than it had to, before the buffer plays one frame earlier. The adaptive target alone
+    /// the interarrival jitter, before the buffer plays one frame earlier (every packet of the window would still have
+    /// been in time). The adaptive target alone
     /// comes down with a time constant of about 10 s and cannot see the phase between arrivals and pops; this measures
     /// the waits themselves, so a clean link (a LAN, a SIP gateway) settles at the least delay within seconds. Zero
     /// (the default) turns it off.
