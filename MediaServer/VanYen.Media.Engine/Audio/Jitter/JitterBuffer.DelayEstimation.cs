@@ -56,7 +56,7 @@ public sealed partial class JitterBuffer
         {
             // Grow at once on a spike: waiting would make the next late packets unplayable too.
             _targetMilliseconds = Math.Min(maximum, needed);
-            RestartWaitWindow();
+            OnPlayoutTrouble();
             return;
         }
 

@@ -330,6 +330,7 @@ public sealed partial class JitterBuffer
             // The target comes down with the level at once, or the level rule would grow the delay straight back; a
             // late packet raises it again as usual.
             _targetMilliseconds = Math.Max(_options.MinimumDelay.TotalMilliseconds, Math.Min(_targetMilliseconds, _peakLevelMilliseconds));
+            _shrinkOnProbation = true;
         }
 
         return JitterFrameKind.Decoded;

@@ -178,6 +178,7 @@ public sealed partial class JitterBuffer
                 {
                     // A late packet is the clearest sign the delay is too short: it still feeds the estimate.
                     UpdateDelayEstimate(extendedTimestamp, arrivalTimestamp);
+                    OnPlayoutTrouble();
                     _late++;
                     return JitterInsertResult.TooLate;
                 }
@@ -277,6 +278,7 @@ public sealed partial class JitterBuffer
         _decoder.Reset();
         ResetPlayout();
         ResetDelayEstimate();
+        ResetFastShrink();
     }
 
     private void DropOldest()

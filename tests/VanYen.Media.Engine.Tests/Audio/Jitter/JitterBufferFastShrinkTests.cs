@@ -72,6 +72,21 @@ public class JitterBufferFastShrinkTests
     }
 
     [Fact]
+    public void AShrinkThatMakesPacketsLateIsTriedAgainOnlyAfterLongerAndLongerCalm()
+    {
+        // Every 3 s one packet comes 19 ms late: harmless with the spare frame, late without it. A 1 s window alone
+        // would drop the frame again after every such packet; the backoff (2 s, then 4 s) stops that after two tries.
+        using var decoder = new OpusAudioDecoder();
+        var buffer = new JitterBuffer(FastShrink(), decoder);
+        double[] waits = Run(buffer, ticks: 1500, arrivalOffset: k => k % 150 == 149 ? 22 : 3, givePopTimes: true, out int concealed);
+
+        JitterBufferStatistics statistics = buffer.Statistics;
+        Assert.InRange(statistics.Late, 1, 2);
+        Assert.InRange(concealed, statistics.Late, 2 * statistics.Late); // each failed try: the lost frame, then one to grow back
+        Assert.All(waits[1200..].Where(wait => !double.IsNaN(wait) && wait > 20), wait => Assert.InRange(wait, 36.5, 37.5));
+    }
+
+    [Fact]
     public void AtSixteenKilohertzFramesAre320SamplesAndMatchAPlainDecode()
     {
         using var decoder = new OpusAudioDecoder(16000, 1);
