@@ -26,6 +26,7 @@ public static class MeetingsServiceCollectionExtensions
             .Bind(configuration.GetSection(MeetingsOptions.SectionName))
             .ValidateDataAnnotations()
             .Validate(options => options.AnnouncedAddress is null || IPAddress.TryParse(options.AnnouncedAddress, out _), "VanYen:Meetings:AnnouncedAddress must be an IP address")
+            .Validate(options => options.SampleRate is 16000 or 48000, "VanYen:Meetings:SampleRate must be 16000 or 48000")
             .ValidateOnStart();
         services.AddSingleton<MeetingRegistry>();
         services.AddSingleton(provider => new MeetingRecordingStore(
@@ -54,11 +55,14 @@ public static class MeetingsServiceCollectionExtensions
         // The plain RTP socket is IPv4 when the media sockets are dual-stack ("::"): gateways and consoles are
         // addressed by IPv4, and a dual-stack socket would see them as ::ffff:a.b.c.d instead of the address they joined with.
         IPAddress bind = IPAddress.TryParse(server.MediaBindAddress, out IPAddress? parsed) && !parsed.Equals(IPAddress.IPv6Any) ? parsed : IPAddress.Any;
-        var options = new MeetingMediaOptions
+        var defaults = new MeetingMediaOptions();
+        MeetingMediaOptions options = defaults with
         {
             RtpEndPoint = new IPEndPoint(bind, meetings.RtpPort),
             AnnouncedAddress = meetings.AnnouncedAddress is null ? null : IPAddress.Parse(meetings.AnnouncedAddress),
             MaxTalkers = meetings.MaxTalkers,
+            SampleRate = meetings.SampleRate,
+            Encoder = defaults.Encoder with { Complexity = meetings.EncoderComplexity },
         };
         return new MeetingMediaService(
             provider.GetRequiredService<RoomService>(),

@@ -21,4 +21,17 @@ public sealed class MeetingsOptions
     /// <summary>How many of the loudest talkers are mixed (the K).</summary>
     [Range(1, 8)]
     public int MaxTalkers { get; set; } = 3;
+
+    /// <summary>
+    /// The rate the bridge decodes, mixes and encodes at: 16000 (wideband speech, as Janus AudioBridge mixes by
+    /// default; cheaper) or 48000. The RTP clock stays 48 kHz either way (RFC 7587 §4.1).
+    /// </summary>
+    public int SampleRate { get; set; } = 16000;
+
+    /// <summary>
+    /// The mixes' Opus encoder complexity, 0–10: 1 (the default) keeps 100 participants with 3 talkers under 10 % of
+    /// a core (bench/README.md); raise it for better sound where the CPU allows.
+    /// </summary>
+    [Range(0, 10)]
+    public int EncoderComplexity { get; set; } = 1;
 }
