@@ -15,12 +15,13 @@ namespace VanYen.Media.Server.Consoles;
 /// Sits between the peer and <see cref="WebRtcLiveSource"/>: the peer's RTP sink once connected. Per packet: one
 /// volatile read and a forward, nothing allocated.
 /// </remarks>
-internal sealed class ChimeGatedLiveSource : IAudioSource, IRtpSink
+public sealed class ChimeGatedLiveSource : IAudioSource, IRtpSink
 {
     private readonly WebRtcLiveSource _microphone;
     private WebRtcPeer? _peer;
     private volatile bool _listening;
 
+    /// <summary>Wraps <paramref name="microphone"/>, which it then owns (disposing this disposes it).</summary>
     public ChimeGatedLiveSource(WebRtcLiveSource microphone)
     {
         ArgumentNullException.ThrowIfNull(microphone);
@@ -39,7 +40,7 @@ internal sealed class ChimeGatedLiveSource : IAudioSource, IRtpSink
         peer.Sink = this;
     }
 
-    /// <inheritdoc/>
+    /// <summary>Forwards the packet to the microphone once the program has read from it; drops it before.</summary>
     public void OnRtp(WebRtcPeer peer, in RtpPacket packet)
     {
         if (_listening)

@@ -88,11 +88,14 @@ public class EmergencyPanelTests(EndToEndFixture fixture, ITestOutputHelper outp
         IPage district = await districtBrowser.NewPageAsync(console);
         await ConsolePages.SignInAsync(village, fixture, "pt.lang-hoc");
         await ConsolePages.SignInAsync(district, fixture, "admin");
+        // The officer is on a phone: the live mode and its on-air state fit 360 px.
+        await district.SetViewportSizeAsync(360, 740);
 
         await ConsolePages.ChooseClusterAsync(district, fixture.LangHocClusterId);
         await ConsolePages.SelectTabAsync(district, "emergency");
         await district.CheckAsync("input[name=emergency-content][value=live]");
         await Expect(district.Locator("#emergency-text")).ToBeHiddenAsync();
+        Assert.True(await ConsolePages.ScrollWidthAsync(district) <= 360, "the emergency panel in live mode scrolls sideways at 360 px");
         await district.FillAsync("#emergency-title", "Sạt lở đất");
         await district.ClickAsync("#emergency-send");
         await Expect(district.Locator("#confirm-message")).ToContainTextAsync("KHẨN CẤP «Sạt lở đất»");
@@ -109,6 +112,8 @@ public class EmergencyPanelTests(EndToEndFixture fixture, ITestOutputHelper outp
         await Expect(onAir).ToHaveAttributeAsync("data-phase", "onAir", new() { Timeout = 15_000 });
         await Expect(onAir).ToContainTextAsync("ĐANG PHÁT KHẨN CẤP TRỰC TIẾP");
         await Expect(district.Locator("#emergency-form")).ToBeHiddenAsync();
+        await Expect(district.Locator("#emergency-live-stop")).ToBeFocusedAsync();
+        Assert.True(await ConsolePages.ScrollWidthAsync(district) <= 360, "the live emergency's on-air state scrolls sideways at 360 px");
         string broadcastId = await district.EvaluateAsync<string>("() => window.vanyenEmergencyLive.broadcastId");
         await fixture.WaitUntilAsync(() => fixture.LangHocAgent.CurrentProgramId == broadcastId, TimeSpan.FromSeconds(15), "the receiver plays the live emergency");
         int firstFrame = fixture.LangHocAgent.GetPlayedFrames().Count;
