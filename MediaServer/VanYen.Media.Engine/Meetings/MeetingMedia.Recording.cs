@@ -36,7 +36,8 @@ internal sealed partial class MeetingMedia
 
             // The clock thread writes a page about every 400 ms (20 packets); a buffered stream keeps that a memory copy.
             var stream = new FileStream(filePath, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 64 * 1024);
-            var options = new OggOpusWriterOptions();
+            // RFC 7845 §5.1: the input sample rate is informational (granule positions stay 48 kHz); say what was encoded.
+            var options = new OggOpusWriterOptions { InputSampleRate = (uint)_options.SampleRate };
             options.Comments.Add(new KeyValuePair<string, string>("TITLE", "Meeting " + MeetingId));
             _recordingWriter = new OggOpusWriter(stream, options, leaveOpen: true);
             _recordingStream = stream;

@@ -27,6 +27,7 @@ internal sealed partial class MeetingMedia : IMeetingMedia, IMediaClockHandler
     private readonly AudioMixer _mixer;
     private readonly List<MeetingParticipant> _participants = [];
     private readonly Dictionary<string, MeetingParticipant> _byId = new(StringComparer.Ordinal);
+    private readonly OpusEncoderOptions _encoderOptions;
     private readonly OpusAudioEncoder _listenerEncoder;
     private readonly Stack<OpusAudioEncoder> _encoderPool = new();
     private readonly List<MeetingMixSource> _mixSources = [];
@@ -40,11 +41,12 @@ internal sealed partial class MeetingMedia : IMeetingMedia, IMediaClockHandler
         _options = options;
         _logger = logger;
         MeetingId = meetingId;
-        _mixer = new AudioMixer(new AudioMixerOptions { MaxTalkers = options.MaxTalkers, HangoverFrames = options.HangoverFrames });
-        _listenerEncoder = new OpusAudioEncoder(options.Encoder);
+        _mixer = new AudioMixer(new AudioMixerOptions { MaxTalkers = options.MaxTalkers, HangoverFrames = options.HangoverFrames, FrameSamples = options.FrameSamples });
+        _encoderOptions = options.EncoderAtSampleRate;
+        _listenerEncoder = new OpusAudioEncoder(_encoderOptions);
         for (int i = 0; i < options.MaxTalkers; i++)
         {
-            _encoderPool.Push(new OpusAudioEncoder(options.Encoder));
+            _encoderPool.Push(new OpusAudioEncoder(_encoderOptions));
         }
 
         _announcedTalkers = new int[options.MaxTalkers];
@@ -149,7 +151,7 @@ internal sealed partial class MeetingMedia : IMeetingMedia, IMediaClockHandler
     public IAudioSource OpenMixSource(string description)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(description);
-        var source = new MeetingMixSource(this, description);
+        var source = new MeetingMixSource(this, description, _options.SampleRate);
         lock (_lock)
         {
             if (_closed)
@@ -244,7 +246,7 @@ internal sealed partial class MeetingMedia : IMeetingMedia, IMediaClockHandler
 
     private static uint NewSsrc() => (uint)Random.Shared.NextInt64(1, uint.MaxValue);
 
-    private LiveOpusInput NewInput() => new(_options.Jitter, _options.TimeProvider);
+    private LiveOpusInput NewInput() => new(_options.Jitter, _options.TimeProvider, _options.SampleRate);
 
     private void AddLocked(MeetingParticipant participant)
     {
@@ -305,7 +307,7 @@ internal sealed partial class MeetingMedia : IMeetingMedia, IMediaClockHandler
     {
         // Only when a participant takes a talker seat; the pool starts with K encoders, so this allocates only if
         // seats turn over faster than encoders come back (never in steady state).
-        OpusAudioEncoder encoder = _encoderPool.TryPop(out OpusAudioEncoder? pooled) ? pooled : new OpusAudioEncoder(_options.Encoder);
+        OpusAudioEncoder encoder = _encoderPool.TryPop(out OpusAudioEncoder? pooled) ? pooled : new OpusAudioEncoder(_encoderOptions);
         encoder.Reset();
         return encoder;
     }

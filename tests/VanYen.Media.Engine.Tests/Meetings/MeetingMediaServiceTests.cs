@@ -25,6 +25,18 @@ public sealed class MeetingMediaServiceTests
         await rig.Service.CloseAsync("never-opened");
     }
 
+    [Theory]
+    [InlineData(44100)]
+    [InlineData(8000)]
+    [InlineData(0)]
+    public async Task AMixRateOtherThan16Or48KilohertzIsRefused(int sampleRate)
+    {
+        await using var server = Rooms.RoomTestServer.Start();
+        var options = new MeetingMediaOptions { RtpEndPoint = new IPEndPoint(IPAddress.Loopback, 0), SampleRate = sampleRate };
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new MeetingMediaService(server.Rooms, server.Clock, options, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+        Assert.Equal(nameof(MeetingMediaOptions.SampleRate), error.ParamName);
+    }
+
     [Fact]
     public async Task PlainRtpJoinAnswersTheAnnouncedPortAndRefusesBadInput()
     {

@@ -9,14 +9,19 @@ namespace VanYen.Media.Engine.Tests.Meetings;
 [Collection(RealTimeAudioCollection.Name)]
 public sealed class MeetingMediaTickTests
 {
-    [Fact]
-    public async Task PacketsAndTicksOfAMeetingAllocateNothing()
+    [Theory]
+    [InlineData(16000)]
+    [InlineData(48000)]
+    public async Task PacketsAndTicksOfAMeetingAllocateNothing(int sampleRate)
     {
         // A hangover longer than the test keeps the talkers seated through the pauses of speech: a change of talkers
         // raises TalkersChanged, which allocates its list (a few times a minute, not per tick).
-        await using var rig = MeetingTestRig.Start(new MeetingMediaOptions { HangoverFrames = 100_000 });
+        await using var rig = MeetingTestRig.Start(new MeetingMediaOptions { HangoverFrames = 100_000, SampleRate = sampleRate });
         var meeting = (MeetingMedia)rig.Service.Open("alloc");
         rig.Server.Clock.Remove(meeting);
+
+        // An open bridge to broadcast: at 16 kHz each tick's mix is upsampled to 48 kHz for it.
+        await using VanYen.Media.Engine.Sources.IAudioSource mixSource = meeting.OpenMixSource("alloc to broadcast");
 
         // 3 talkers with speech and 7 quiet participants (silence, level 127): one packet each per tick, then the tick.
         const int Participants = 10;

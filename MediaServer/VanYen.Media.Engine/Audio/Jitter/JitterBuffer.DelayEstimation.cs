@@ -56,6 +56,7 @@ public sealed partial class JitterBuffer
         {
             // Grow at once on a spike: waiting would make the next late packets unplayable too.
             _targetMilliseconds = Math.Min(maximum, needed);
+            OnPlayoutTrouble();
             return;
         }
 

@@ -10,7 +10,8 @@ public sealed partial class JitterBuffer
     private bool _hasPlayed;
     private long _nextSequence;
     private long _nextTimestamp;
-    private int _lastPacketSamples = FrameSamples;
+    // The last packet's duration in 48 kHz timestamp units: a lost packet is taken to be as long.
+    private int _lastPacketTimestamps = FrameSamples;
     private int _consecutiveConcealed;
 
     private long _played;
@@ -29,21 +30,29 @@ public sealed partial class JitterBuffer
     private long _lastPlayedArrival;
 
     /// <summary>
-    /// The arrival timestamp (as given to <see cref="Insert"/>) of the last packet <see cref="Pop"/> or
-    /// <see cref="Skip"/> played; read it on the popping thread. For latency probes (packet in → frame out).
+    /// The arrival timestamp (as given to <see cref="Insert"/>) of the last packet <see cref="Pop(Span{short})"/> or
+    /// <see cref="Skip()"/> played; read it on the popping thread. For latency probes (packet in → frame out).
     /// </summary>
     public long LastPlayedArrivalTimestamp => _lastPlayedArrival;
 
     /// <summary>
     /// Fills <paramref name="pcm"/> with the next 20 ms of audio; call once per 20 ms tick.
     /// </summary>
-    /// <param name="pcm">Exactly <see cref="FrameSamples"/> samples (48 kHz mono).</param>
+    /// <param name="pcm">Exactly <see cref="OutputFrameSamples"/> samples (mono, at the decoder's rate).</param>
     /// <returns>Where the audio came from; <see cref="JitterFrameKind.Buffering"/> and <see cref="JitterFrameKind.Silence"/> frames are zeros.</returns>
-    public JitterFrameKind Pop(Span<short> pcm)
+    public JitterFrameKind Pop(Span<short> pcm) => Pop(pcm, NoPopTime);
+
+    /// <summary>
+    /// Fills <paramref name="pcm"/> with the next 20 ms of audio, as <see cref="Pop(Span{short})"/>, and measures how long
+    /// the packet played waited since it arrived (for <see cref="JitterBufferOptions.FastShrinkWindow"/>).
+    /// </summary>
+    /// <param name="pcm">Exactly <see cref="OutputFrameSamples"/> samples (mono, at the decoder's rate).</param>
+    /// <param name="popTimestamp">Now, on the clock of the arrival timestamps given to <see cref="Insert"/>.</param>
+    public JitterFrameKind Pop(Span<short> pcm, long popTimestamp)
     {
-        if (pcm.Length != FrameSamples)
+        if (pcm.Length != _outputFrameSamples)
         {
-            ThrowWrongFrameLength(pcm.Length);
+            ThrowWrongFrameLength(pcm.Length, _outputFrameSamples);
         }
 
         lock (_lock)
@@ -55,17 +64,24 @@ public sealed partial class JitterBuffer
                 _decoderStale = false;
             }
 
-            return PopLocked(pcm);
+            long arrivalBefore = _lastPlayedArrival;
+            JitterFrameKind kind = PopLocked(pcm);
+            NoteWait(kind, arrivalBefore, popTimestamp);
+            return kind;
         }
     }
 
     /// <summary>
-    /// Moves playout on by 20 ms exactly as <see cref="Pop"/> would (delay adaptation, loss, FEC and DTX
+    /// Moves playout on by 20 ms exactly as <see cref="Pop(Span{short})"/> would (delay adaptation, loss, FEC and DTX
     /// bookkeeping), without decoding or concealing: for a stream nobody hears now, such as a meeting
-    /// participant who is not among the talkers. The next <see cref="Pop"/> resets the decoder first.
+    /// participant who is not among the talkers. The next <see cref="Pop(Span{short})"/> resets the decoder first.
     /// </summary>
-    /// <returns>What <see cref="Pop"/> would have returned (<see cref="JitterFrameKind.Decoded"/> when a packet was passed over).</returns>
-    public JitterFrameKind Skip()
+    /// <returns>What <see cref="Pop(Span{short})"/> would have returned (<see cref="JitterFrameKind.Decoded"/> when a packet was passed over).</returns>
+    public JitterFrameKind Skip() => Skip(NoPopTime);
+
+    /// <summary>Moves playout on by 20 ms without decoding, as <see cref="Skip()"/>, measuring waits as <see cref="Pop(Span{short}, long)"/> does.</summary>
+    /// <param name="popTimestamp">Now, on the clock of the arrival timestamps given to <see cref="Insert"/>.</param>
+    public JitterFrameKind Skip(long popTimestamp)
     {
         lock (_lock)
         {
@@ -73,7 +89,10 @@ public sealed partial class JitterBuffer
             _decoderStale = true;
             try
             {
-                return PopLocked(default);
+                long arrivalBefore = _lastPlayedArrival;
+                JitterFrameKind kind = PopLocked(default);
+                NoteWait(kind, arrivalBefore, popTimestamp);
+                return kind;
             }
             finally
             {
@@ -96,7 +115,8 @@ public sealed partial class JitterBuffer
             kind = MoveDelayTowardTarget();
         }
 
-        while (_pendingCount < FrameSamples)
+        int frame = _outputFrameSamples;
+        while (_pendingCount < frame)
         {
             JitterFrameKind produced = ProduceNext();
             if (produced > kind)
@@ -107,18 +127,18 @@ public sealed partial class JitterBuffer
             if (produced == JitterFrameKind.Buffering)
             {
                 // Underrun past the concealment limit: play what is left, then silence, and refill.
-                _pending.AsSpan(_pendingCount, FrameSamples - _pendingCount).Clear();
-                _pendingCount = FrameSamples;
+                _pending.AsSpan(_pendingCount, frame - _pendingCount).Clear();
+                _pendingCount = frame;
             }
         }
 
         if (!pcm.IsEmpty)
         {
-            _pending.AsSpan(0, FrameSamples).CopyTo(pcm);
+            _pending.AsSpan(0, frame).CopyTo(pcm);
         }
 
-        _pendingCount -= FrameSamples;
-        _pending.AsSpan(FrameSamples, _pendingCount).CopyTo(_pending);
+        _pendingCount -= frame;
+        _pending.AsSpan(frame, _pendingCount).CopyTo(_pending);
         if (kind == JitterFrameKind.Buffering)
         {
             _pendingCount = 0;
@@ -160,12 +180,12 @@ public sealed partial class JitterBuffer
             if (gap >= FrameSamples)
             {
                 _nextTimestamp += FrameSamples;
-                return ConcealOrSilence(FrameSamples);
+                return ConcealOrSilence(_outputFrameSamples);
             }
 
             int written = _decoding
                 ? _decoder.Decode(_payloads.AsSpan(slot * _options.MaxPayloadSize, _payloadLengths[slot]), _pending.AsSpan(_pendingCount))
-                : Silence(_pending.AsSpan(_pendingCount, _slotSampleCounts[slot]));
+                : Silence(_pending.AsSpan(_pendingCount, _slotSampleCounts[slot] / _timestampsPerSample));
             _lastPlayedArrival = _slotArrivals[slot];
             _nextTimestamp = _slotTimestamps[slot] + _slotSampleCounts[slot];
             _nextSequence++;
@@ -173,11 +193,11 @@ public sealed partial class JitterBuffer
             if (written == 0)
             {
                 _decoderRejections++;
-                return ConcealOrSilence(_lastPacketSamples);
+                return ConcealOrSilence(_lastPacketTimestamps / _timestampsPerSample);
             }
 
             _pendingCount += written;
-            _lastPacketSamples = written;
+            _lastPacketTimestamps = written * _timestampsPerSample;
             _consecutiveConcealed = 0;
             _played++;
             return JitterFrameKind.Decoded;
@@ -188,9 +208,10 @@ public sealed partial class JitterBuffer
             // Lost (or later than its turn): rebuild it from the next packet's FEC when that is here (RFC 6716 §2.1.7).
             RememberWhereLossBegan();
             long following = _nextSequence + 1;
-            int lost = _lastPacketSamples;
+            int lost = _lastPacketTimestamps;
             _nextSequence++;
             _nextTimestamp += lost;
+            lost /= _timestampsPerSample;
             int followingSlot = SlotOf(following);
             if (_slotSequences[followingSlot] == following)
             {
@@ -213,10 +234,10 @@ public sealed partial class JitterBuffer
         if (_consecutiveConcealed < _options.MaxConsecutiveConcealedFrames)
         {
             RememberWhereLossBegan();
-            int missing = _lastPacketSamples;
+            int missing = _lastPacketTimestamps;
             _nextSequence++;
             _nextTimestamp += missing;
-            return ConcealOrSilence(missing);
+            return ConcealOrSilence(missing / _timestampsPerSample);
         }
 
         // The stream stalled (or the sender paused): go back to where the gap began and refill to the
@@ -274,8 +295,8 @@ public sealed partial class JitterBuffer
             // Grow now, in one run of frames, rather than through underruns spread over the stream.
             if (_consecutiveConcealed < _options.MaxConsecutiveConcealedFrames)
             {
-                Conceal(_pending.AsSpan(_pendingCount, FrameSamples));
-                _pendingCount += FrameSamples;
+                Conceal(_pending.AsSpan(_pendingCount, _outputFrameSamples));
+                _pendingCount += _outputFrameSamples;
                 _consecutiveConcealed++;
                 _expanded++;
                 _peakLevelMilliseconds += FrameSamples / (double)SamplesPerMillisecond;
@@ -285,7 +306,9 @@ public sealed partial class JitterBuffer
             return JitterFrameKind.Decoded;
         }
 
-        if (_peakLevelMilliseconds <= _targetMilliseconds + 30)
+        // The waits of the last packets played show a spare frame (FastShrinkWindow), or the level is well above the target.
+        bool fast = TakeFastShrink();
+        if (!fast && _peakLevelMilliseconds <= _targetMilliseconds + 30)
         {
             return JitterFrameKind.Decoded;
         }
@@ -302,6 +325,14 @@ public sealed partial class JitterBuffer
         FreeSlot(slot);
         _skipped++;
         _peakLevelMilliseconds -= FrameSamples / (double)SamplesPerMillisecond;
+        if (fast)
+        {
+            // The target comes down with the level at once, or the level rule would grow the delay straight back; a
+            // late packet raises it again as usual.
+            _targetMilliseconds = Math.Max(_options.MinimumDelay.TotalMilliseconds, Math.Min(_targetMilliseconds, _peakLevelMilliseconds));
+            _shrinkOnProbation = true;
+        }
+
         return JitterFrameKind.Decoded;
     }
 
@@ -326,7 +357,7 @@ public sealed partial class JitterBuffer
     /// <summary>Audio ahead of the playout point, in 48 kHz samples: pending decoded samples plus the buffered timestamp span.</summary>
     private long BufferedSamples()
     {
-        long buffered = _pendingCount;
+        long buffered = (long)_pendingCount * _timestampsPerSample;
         if (_bufferedCount > 0)
         {
             buffered += Math.Max(0, _highestTimestamp + _highestSampleCount - _nextTimestamp);
@@ -340,10 +371,10 @@ public sealed partial class JitterBuffer
         _pendingCount = 0;
         _playing = false;
         _hasPlayed = false;
-        _lastPacketSamples = FrameSamples;
+        _lastPacketTimestamps = FrameSamples;
         _consecutiveConcealed = 0;
     }
 
-    private static void ThrowWrongFrameLength(int length) =>
-        throw new ArgumentException($"A jitter buffer frame is {FrameSamples} samples (20 ms at 48 kHz mono); got {length}.", "pcm");
+    private static void ThrowWrongFrameLength(int length, int expected) =>
+        throw new ArgumentException($"A jitter buffer frame is {expected} samples (20 ms mono at the decoder's rate); got {length}.", "pcm");
 }

@@ -5,13 +5,14 @@ namespace VanYen.Media.Engine.Audio.Jitter;
 
 /// <summary>
 /// An adaptive jitter buffer for one incoming Opus RTP stream (RFC 7587: 48 kHz RTP clock),
-/// played out as 48 kHz mono 20 ms frames by a caller ticking every 20 ms.
+/// played out as mono 20 ms frames at the decoder's rate (48 kHz, or less: a 16 kHz meeting
+/// mix) by a caller ticking every 20 ms.
 /// </summary>
 /// <remarks>
 /// <para>
 /// Packets are copied into preallocated slots indexed by their unwrapped sequence number, so
 /// reordering costs nothing and the buffer never holds more than <see cref="JitterBufferOptions.Capacity"/>
-/// packets. <see cref="Pop"/> decodes the next packet; a missing one is rebuilt from the next
+/// packets. <see cref="Pop(Span{short})"/> decodes the next packet; a missing one is rebuilt from the next
 /// packet's in-band FEC when that packet is buffered, else concealed (PLC) up to a limit, then
 /// silenced. Packets of 2.5 to 120 ms are all played: a long packet fills several frames, and
 /// short ones are joined to fill one.
@@ -29,7 +30,7 @@ namespace VanYen.Media.Engine.Audio.Jitter;
 /// </remarks>
 public sealed partial class JitterBuffer
 {
-    /// <summary>Samples in one output frame: 20 ms at 48 kHz, mono.</summary>
+    /// <summary>Samples in one output frame with a 48 kHz decoder, and RTP timestamp units in 20 ms: 20 ms at 48 kHz, mono.</summary>
     public const int FrameSamples = 960;
 
     private const int SamplesPerMillisecond = 48;
@@ -38,6 +39,11 @@ public sealed partial class JitterBuffer
     private readonly JitterBufferOptions _options;
     private readonly OpusAudioDecoder _decoder;
     private readonly Lock _lock = new();
+
+    // Everything is counted in 48 kHz RTP timestamp units except the decoded samples waiting in _pending, which are
+    // at the decoder's rate: one decoded sample is _timestampsPerSample units (1 at 48 kHz, 3 at 16 kHz).
+    private readonly int _timestampsPerSample;
+    private readonly int _outputFrameSamples;
 
     private readonly byte[] _payloads;
     private readonly int[] _payloadLengths;
@@ -62,19 +68,24 @@ public sealed partial class JitterBuffer
     private long _malformed;
     private long _resets;
 
-    /// <summary>Creates a buffer that decodes with <paramref name="decoder"/> (48 kHz, mono), which it then owns the state of.</summary>
+    /// <summary>
+    /// Creates a buffer that decodes with <paramref name="decoder"/> (mono, at any Opus rate: frames are
+    /// <see cref="OutputFrameSamples"/> long at its rate), which it then owns the state of.
+    /// </summary>
     public JitterBuffer(JitterBufferOptions options, OpusAudioDecoder decoder)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(decoder);
         options.Validate();
-        if (decoder.SampleRate != 48000 || decoder.Channels != 1)
+        if (decoder.Channels != 1)
         {
-            throw new ArgumentException("The jitter buffer plays 48 kHz mono; the decoder must match.", nameof(decoder));
+            throw new ArgumentException("The jitter buffer plays mono; the decoder must match.", nameof(decoder));
         }
 
         _options = options;
         _decoder = decoder;
+        _timestampsPerSample = 48000 / decoder.SampleRate;
+        _outputFrameSamples = FrameSamples / _timestampsPerSample;
 
         int capacity = options.Capacity;
         _payloads = new byte[capacity * options.MaxPayloadSize];
@@ -90,7 +101,12 @@ public sealed partial class JitterBuffer
         _transits = new double[TransitHistoryLength];
         _transitsSorted = new double[TransitHistoryLength];
         _targetMilliseconds = options.InitialDelay.TotalMilliseconds;
+        _fastShrinkPops = (int)(options.FastShrinkWindow.TotalMilliseconds / 20);
+        _fastShrinkMarginMilliseconds = options.FastShrinkMargin.TotalMilliseconds;
     }
+
+    /// <summary>Samples in one 20 ms output frame at the decoder's rate: 960 at 48 kHz, 320 at 16 kHz.</summary>
+    public int OutputFrameSamples => _outputFrameSamples;
 
     /// <summary>The playout delay the buffer now aims for.</summary>
     public TimeSpan TargetDelay
@@ -162,6 +178,7 @@ public sealed partial class JitterBuffer
                 {
                     // A late packet is the clearest sign the delay is too short: it still feeds the estimate.
                     UpdateDelayEstimate(extendedTimestamp, arrivalTimestamp);
+                    OnPlayoutTrouble();
                     _late++;
                     return JitterInsertResult.TooLate;
                 }
@@ -261,12 +278,13 @@ public sealed partial class JitterBuffer
         _decoder.Reset();
         ResetPlayout();
         ResetDelayEstimate();
+        ResetFastShrink();
     }
 
     private void DropOldest()
     {
         int slot = SlotOf(_nextSequence);
-        int advance = _lastPacketSamples;
+        int advance = _lastPacketTimestamps;
         if (_slotSequences[slot] == _nextSequence)
         {
             advance = _slotSampleCounts[slot];

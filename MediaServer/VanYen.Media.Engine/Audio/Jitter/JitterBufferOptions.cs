@@ -36,6 +36,20 @@ public sealed record class JitterBufferOptions
     /// <summary>A timestamp further than this from where the sequence number puts it restarts the stream (reset and resync).</summary>
     public TimeSpan MaxTimestampJump { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// When the caller gives the time of each pop (<see cref="JitterBuffer.Pop(Span{short}, long)"/>): how long every
+    /// packet played must have waited in the buffer at least one frame (20 ms) plus <see cref="FastShrinkMargin"/> plus
+    /// the interarrival jitter, before the buffer plays one frame earlier (every packet of the window would still have
+    /// been in time). The adaptive target alone
+    /// comes down with a time constant of about 10 s and cannot see the phase between arrivals and pops; this measures
+    /// the waits themselves, so a clean link (a LAN, a SIP gateway) settles at the least delay within seconds. Zero
+    /// (the default) turns it off.
+    /// </summary>
+    public TimeSpan FastShrinkWindow { get; init; } = TimeSpan.Zero;
+
+    /// <summary>The least spare wait every packet keeps after a fast shrink (<see cref="FastShrinkWindow"/>). Default 2 ms.</summary>
+    public TimeSpan FastShrinkMargin { get; init; } = TimeSpan.FromMilliseconds(2);
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first inconsistent value.</summary>
     public void Validate()
     {
@@ -49,6 +63,9 @@ public sealed record class JitterBufferOptions
         ArgumentOutOfRangeException.ThrowIfNegative(MaxConsecutiveConcealedFrames, nameof(MaxConsecutiveConcealedFrames));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxSequenceJump, 1, nameof(MaxSequenceJump));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(MaxTimestampJump, TimeSpan.Zero, nameof(MaxTimestampJump));
+        ArgumentOutOfRangeException.ThrowIfLessThan(FastShrinkWindow, TimeSpan.Zero, nameof(FastShrinkWindow));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(FastShrinkWindow, TimeSpan.FromSeconds(60), nameof(FastShrinkWindow));
+        ArgumentOutOfRangeException.ThrowIfLessThan(FastShrinkMargin, TimeSpan.Zero, nameof(FastShrinkMargin));
 
         // 20 ms packets must fit the largest delay with one frame to spare, or the buffer could never reach its target.
         if (Capacity * 20 < MaximumDelay.TotalMilliseconds + 20)

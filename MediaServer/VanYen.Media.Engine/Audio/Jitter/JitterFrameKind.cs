@@ -1,7 +1,7 @@
 namespace VanYen.Media.Engine.Audio.Jitter;
 
 /// <summary>
-/// Where the 20 ms frame returned by <see cref="JitterBuffer.Pop"/> came from. Ordered from best to
+/// Where the 20 ms frame returned by <see cref="JitterBuffer.Pop(Span{short})"/> came from. Ordered from best to
 /// worst: when several sources fill one frame (10 ms packets, a loss mid-frame), the worst is reported.
 /// </summary>
 public enum JitterFrameKind

@@ -4,7 +4,7 @@ namespace VanYen.Media.Engine.Audio.Mixing;
 public sealed partial class AudioMixer
 {
     /// <summary>
-    /// The input's 960-sample buffer, to decode this tick's frame straight into;
+    /// The input's <see cref="FrameSamples"/>-sample buffer, to decode this tick's frame straight into;
     /// call <see cref="CommitFrame"/> afterwards.
     /// </summary>
     public Span<short> InputBuffer(int input)
@@ -21,11 +21,11 @@ public sealed partial class AudioMixer
         _frameTick[input] = _tick;
     }
 
-    /// <summary>Copies this tick's decoded frame for the input (at most 960 samples; a shorter one is padded with silence).</summary>
+    /// <summary>Copies this tick's decoded frame for the input (at most <see cref="FrameSamples"/> samples; a shorter one is padded with silence).</summary>
     public void SubmitFrame(int input, ReadOnlySpan<short> samples)
     {
         ThrowIfNotInput(input);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(samples.Length, PcmFrame.SamplesPerFrame, nameof(samples));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(samples.Length, _frameSamples, nameof(samples));
         short[] frame = _frames[input];
         samples.CopyTo(frame);
         frame.AsSpan(samples.Length).Clear();

@@ -64,8 +64,9 @@ public sealed partial class AudioMixer
     private readonly int[][] _contributions;
     private readonly bool[] _seatHasFrame;
     private readonly short[][] _mixMinus;
-    private readonly int[] _sum = new int[PcmFrame.SamplesPerFrame];
-    private readonly short[] _listenerMix = new short[PcmFrame.SamplesPerFrame];
+    private readonly int _frameSamples;
+    private readonly int[] _sum;
+    private readonly short[] _listenerMix;
 
     /// <summary>Creates a mixer with the default options (K = 3, 300 ms hangover).</summary>
     public AudioMixer()
@@ -84,6 +85,9 @@ public sealed partial class AudioMixer
         _displacementMargin = options.DisplacementMarginDb;
         _levelLifetime = options.LevelLifetimeFrames;
         _useVoiceFlag = options.UseVoiceActivityFlag;
+        _frameSamples = options.FrameSamples;
+        _sum = new int[_frameSamples];
+        _listenerMix = new short[_frameSamples];
 
         _talkers = new int[_maxTalkers];
         _seatHasFrame = new bool[_maxTalkers];
@@ -91,8 +95,8 @@ public sealed partial class AudioMixer
         _mixMinus = new short[_maxTalkers][];
         for (int seat = 0; seat < _maxTalkers; seat++)
         {
-            _contributions[seat] = new int[PcmFrame.SamplesPerFrame];
-            _mixMinus[seat] = new short[PcmFrame.SamplesPerFrame];
+            _contributions[seat] = new int[_frameSamples];
+            _mixMinus[seat] = new short[_frameSamples];
         }
 
         int capacity = options.InitialInputCapacity;
@@ -115,6 +119,9 @@ public sealed partial class AudioMixer
 
     /// <summary>K: how many talkers are mixed at most.</summary>
     public int MaxTalkers => _maxTalkers;
+
+    /// <summary>Samples in one frame of every input and mix (<see cref="AudioMixerOptions.FrameSamples"/>).</summary>
+    public int FrameSamples => _frameSamples;
 
     /// <summary>Inputs currently added.</summary>
     public int InputCount => _inputCount;
@@ -158,7 +165,7 @@ public sealed partial class AudioMixer
         }
 
         _inUse[input] = true;
-        _frames[input] ??= new short[PcmFrame.SamplesPerFrame];
+        _frames[input] ??= new short[_frameSamples];
         _meters[input] ??= new AudioLevelMeter();
         _meters[input].Reset();
         _volume[input] = 1f;

@@ -36,6 +36,12 @@ public sealed class AudioMixerOptions
     /// </summary>
     public bool UseVoiceActivityFlag { get; init; }
 
+    /// <summary>
+    /// Samples in one 20 ms mono frame: 960 (48 kHz, the default) or fewer for a lower rate, e.g. 320 for a
+    /// 16 kHz (wideband) speech mix.
+    /// </summary>
+    public int FrameSamples { get; init; } = PcmFrame.SamplesPerFrame;
+
     /// <summary>Inputs to make room for up front; the mixer grows beyond this on <see cref="AudioMixer.AddInput"/>.</summary>
     public int InitialInputCapacity { get; init; } = 16;
 
@@ -49,5 +55,7 @@ public sealed class AudioMixerOptions
         ArgumentOutOfRangeException.ThrowIfNegative(DisplacementMarginDb, nameof(DisplacementMarginDb));
         ArgumentOutOfRangeException.ThrowIfLessThan(LevelLifetimeFrames, 1, nameof(LevelLifetimeFrames));
         ArgumentOutOfRangeException.ThrowIfLessThan(InitialInputCapacity, 1, nameof(InitialInputCapacity));
+        ArgumentOutOfRangeException.ThrowIfLessThan(FrameSamples, 1, nameof(FrameSamples));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(FrameSamples, PcmFrame.SamplesPerFrame, nameof(FrameSamples));
     }
 }

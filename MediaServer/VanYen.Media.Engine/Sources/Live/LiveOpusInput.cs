@@ -6,7 +6,7 @@ namespace VanYen.Media.Engine.Sources.Live;
 
 /// <summary>
 /// One incoming Opus RTP stream (RFC 7587) played out 20 ms at a time: a <see cref="JitterBuffer"/> in front of an
-/// <see cref="OpusAudioDecoder"/> (48 kHz mono) with FEC recovery and loss concealment, plus the arrival bookkeeping
+/// <see cref="OpusAudioDecoder"/> (mono, 48 kHz unless told otherwise) with FEC recovery and loss concealment, plus the arrival bookkeeping
 /// every live input needs (packets received, time of the last packet). Shared by the live program sources and the
 /// meetings' bridge inputs.
 /// </summary>
@@ -16,7 +16,7 @@ namespace VanYen.Media.Engine.Sources.Live;
 /// </remarks>
 public sealed class LiveOpusInput : IDisposable
 {
-    private readonly OpusAudioDecoder _decoder = new(48000, 1);
+    private readonly OpusAudioDecoder _decoder;
     private readonly JitterBuffer _jitter;
     private readonly TimeProvider _time;
     private long _lastPacketTimestamp;
@@ -24,13 +24,20 @@ public sealed class LiveOpusInput : IDisposable
     private int _disposed;
 
     /// <summary>Creates the input; the jitter buffer's arrival clock is <paramref name="timeProvider"/>'s.</summary>
-    public LiveOpusInput(JitterBufferOptions jitterOptions, TimeProvider? timeProvider = null)
+    /// <param name="jitterOptions">The jitter buffer's settings.</param>
+    /// <param name="timeProvider">The clock of arrival times; the system's when null.</param>
+    /// <param name="sampleRate">The rate frames are decoded at (any Opus rate; the RTP clock stays 48 kHz, RFC 7587 §4.1).</param>
+    public LiveOpusInput(JitterBufferOptions jitterOptions, TimeProvider? timeProvider = null, int sampleRate = 48000)
     {
         ArgumentNullException.ThrowIfNull(jitterOptions);
+        _decoder = new OpusAudioDecoder(sampleRate, 1);
         _time = timeProvider ?? TimeProvider.System;
         _jitter = new JitterBuffer(jitterOptions with { TimestampFrequency = _time.TimestampFrequency }, _decoder);
         _lastPacketTimestamp = _time.GetTimestamp();
     }
+
+    /// <summary>Samples in one 20 ms frame at the decoding rate (960 at 48 kHz, 320 at 16 kHz).</summary>
+    public int FrameSamples => _jitter.OutputFrameSamples;
 
     /// <summary>Opus packets handed to the jitter buffer.</summary>
     public long PacketsReceived => Interlocked.Read(ref _packetsReceived);
@@ -63,11 +70,11 @@ public sealed class LiveOpusInput : IDisposable
         return _jitter.Insert(packet.SequenceNumber, packet.Timestamp, packet.Ssrc, packet.Payload, arrivalTimestamp);
     }
 
-    /// <summary>Decodes the next 20 ms (960 samples) into <paramref name="frame"/>: decoded, FEC, concealed or silence.</summary>
-    public JitterFrameKind Pop(Span<short> frame) => _jitter.Pop(frame[..JitterBuffer.FrameSamples]);
+    /// <summary>Decodes the next 20 ms (<see cref="FrameSamples"/> samples) into <paramref name="frame"/>: decoded, FEC, concealed or silence.</summary>
+    public JitterFrameKind Pop(Span<short> frame) => _jitter.Pop(frame[.._jitter.OutputFrameSamples], _time.GetTimestamp());
 
-    /// <summary>Moves on by 20 ms without decoding (<see cref="JitterBuffer.Skip"/>).</summary>
-    public JitterFrameKind Skip() => _jitter.Skip();
+    /// <summary>Moves on by 20 ms without decoding (<see cref="JitterBuffer.Skip()"/>).</summary>
+    public JitterFrameKind Skip() => _jitter.Skip(_time.GetTimestamp());
 
     /// <summary>True when no packet arrived for <paramref name="timeout"/> (or more).</summary>
     public bool IsIdleFor(TimeSpan timeout) =>
