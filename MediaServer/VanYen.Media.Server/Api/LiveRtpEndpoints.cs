@@ -70,7 +70,7 @@ public static class LiveRtpEndpoints
         BroadcastView view;
         try
         {
-            view = await broadcasts.StartLiveAsync(caller, request.Title ?? "", request.ClusterIds ?? [], request.AreaIds ?? [], source, context.RequestAborted).ConfigureAwait(false);
+            view = await broadcasts.StartLiveAsync(caller, request.Title ?? "", request.ClusterIds ?? [], request.AreaIds ?? [], BroadcastLevel.Normal, source, context.RequestAborted).ConfigureAwait(false);
         }
         catch
         {

@@ -101,7 +101,8 @@ public sealed partial class BroadcastService
             CreateSource = factory,
             Repetitions = isLive ? 1 : command.Repetitions,
             GapBetweenRepetitions = isLive ? TimeSpan.Zero : command.Gap,
-            Chime = !isLive && (command.Chime ?? command.Level == BroadcastLevel.Emergency),
+            // A live emergency chimes too: the console's microphone is listened to only from the program's first read.
+            Chime = command.Chime ?? command.Level == BroadcastLevel.Emergency,
             GainDecibels = command.GainDecibels,
             NormalizeLoudness = normalize,
             WhenPreempted = isLive ? PreemptedProgramPolicy.End : PreemptedProgramPolicy.Resume,

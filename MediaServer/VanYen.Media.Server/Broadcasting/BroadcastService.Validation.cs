@@ -281,6 +281,9 @@ public sealed partial class BroadcastService
 
         public IReadOnlyList<long> ClusterIds => Clusters.Select(cluster => cluster.Id).ToArray();
 
-        public ProgramPriority Priority => Command.Source.Kind == BroadcastSourceKind.Live ? ProgramPriority.Live : ToPriority(Command.Level);
+        /// <summary>Live voice airs at <c>Live</c> priority, or at <c>Emergency</c> when it is one.</summary>
+        public ProgramPriority Priority => Command.Source.Kind == BroadcastSourceKind.Live && Command.Level != BroadcastLevel.Emergency
+            ? ProgramPriority.Live
+            : ToPriority(Command.Level);
     }
 }

@@ -124,7 +124,7 @@ public sealed partial class BroadcastService : IBroadcastService, IAsyncDisposab
     }
 
     /// <inheritdoc />
-    public async Task<BroadcastView> StartLiveAsync(User caller, string title, IReadOnlyList<long> clusterIds, IReadOnlyList<long> areaIds, IAudioSource source, CancellationToken cancellationToken)
+    public async Task<BroadcastView> StartLiveAsync(User caller, string title, IReadOnlyList<long> clusterIds, IReadOnlyList<long> areaIds, BroadcastLevel level, IAudioSource source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(source);
@@ -132,9 +132,16 @@ public sealed partial class BroadcastService : IBroadcastService, IAsyncDisposab
         {
             Title = title,
             Source = new BroadcastSource { Kind = BroadcastSourceKind.Live },
+            Level = level,
             ClusterIds = clusterIds ?? [],
             AreaIds = areaIds ?? [],
         };
+        if (level is not (BroadcastLevel.Normal or BroadcastLevel.Priority or BroadcastLevel.Emergency))
+        {
+            throw Invalid($"Live voice airs as normal, priority or emergency (got {level}).");
+        }
+
+        // Live voice never waits for approval (someone is speaking now), an emergency by the same rule as a bulletin.
         ValidatedCommand validated = await ValidateAsync(caller, command, cancellationToken).ConfigureAwait(false) with { LiveSource = source };
         CheckNoHigherScopePreempted(caller, validated);
         return await StartProgramAsync(BroadcastIds.New(), caller, validated, approvedBy: null, cancellationToken).ConfigureAwait(false);

@@ -21,8 +21,12 @@ public interface IBroadcastService
     /// <summary>Starts now, schedules, or parks for approval, depending on the command and the area.</summary>
     Task<BroadcastView> StartAsync(User caller, BroadcastCommand command, CancellationToken cancellationToken);
 
-    /// <summary>Puts a live source (an announcer's microphone, a hardware console) on air at <c>Live</c> priority.</summary>
-    Task<BroadcastView> StartLiveAsync(User caller, string title, IReadOnlyList<long> clusterIds, IReadOnlyList<long> areaIds, IAudioSource source, CancellationToken cancellationToken);
+    /// <summary>
+    /// Puts a live source (an announcer's microphone, a hardware console, a meeting's mix) on air: at <c>Live</c>
+    /// priority for <see cref="BroadcastLevel.Normal"/> and <see cref="BroadcastLevel.Priority"/>; at <c>Emergency</c>
+    /// priority, after the chime, for <see cref="BroadcastLevel.Emergency"/> (the rules of an emergency bulletin).
+    /// </summary>
+    Task<BroadcastView> StartLiveAsync(User caller, string title, IReadOnlyList<long> clusterIds, IReadOnlyList<long> areaIds, BroadcastLevel level, IAudioSource source, CancellationToken cancellationToken);
 
     /// <summary>Cancels a broadcast on some or all of its clusters, or removes a schedule / pending bulletin.</summary>
     Task<BroadcastView> CancelAsync(User caller, string broadcastId, IReadOnlyCollection<long>? clusterIds, CancellationToken cancellationToken);

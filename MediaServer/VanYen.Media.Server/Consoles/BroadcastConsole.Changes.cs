@@ -48,8 +48,8 @@ public sealed partial class BroadcastConsole
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Live broadcast {BroadcastId} started by {Username} (session {SessionId})")]
-    private static partial void LogLiveStarted(ILogger logger, string broadcastId, string username, string sessionId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Live broadcast {BroadcastId} started by {Username} at level {Level} (session {SessionId})")]
+    private static partial void LogLiveStarted(ILogger logger, string broadcastId, string username, BroadcastLevel level, string sessionId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing the change of broadcast {BroadcastId} to the consoles failed")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, string broadcastId);

@@ -4,6 +4,7 @@ using System.Security.Claims;
 using VanYen.Media.Engine.Broadcast;
 using VanYen.Media.Engine.Delivery.WebRtc;
 using VanYen.Media.Engine.Rooms;
+using VanYen.Media.Engine.Sources;
 using VanYen.Media.Engine.Sources.Live;
 using VanYen.Media.Server.Broadcasting;
 using VanYen.Media.Server.Domain;
@@ -71,20 +72,33 @@ public sealed partial class BroadcastConsole : IBroadcastConsole, IDisposable
     public async Task<StartLiveResponse> StartLiveAsync(ClaimsPrincipal caller, string connectionId, StartLiveRequest request, CancellationToken cancellationToken)
     {
         User user = await RequireUserAsync(caller, cancellationToken);
+        BroadcastLevel level = ParseLevel(request.Level);
         IBroadcastService broadcasts = Broadcasts();
         string sessionId = "live-" + Guid.NewGuid().ToString("N");
         DirectSession session = await OpenAsync(sessionId, request.OfferSdp, serverReceives: true, cancellationToken);
-        var source = new WebRtcLiveSource("live: " + user.DisplayName, session.OpusPayloadType);
-        source.Connect(session.Peer);
+        var source = new WebRtcLiveSource((level == BroadcastLevel.Emergency ? "live emergency: " : "live: ") + user.DisplayName, session.OpusPayloadType);
+        IAudioSource onAir = source;
+        if (level == BroadcastLevel.Emergency)
+        {
+            // An emergency chimes first: its voice is listened to from the end of the chime, not queued behind it.
+            var gated = new ChimeGatedLiveSource(source);
+            gated.Connect(session.Peer);
+            onAir = gated;
+        }
+        else
+        {
+            source.Connect(session.Peer);
+        }
+
         BroadcastView view;
         try
         {
-            view = await broadcasts.StartLiveAsync(user, request.Title ?? string.Empty, request.ClusterIds ?? [], request.AreaIds ?? [], source, cancellationToken);
+            view = await broadcasts.StartLiveAsync(user, request.Title ?? string.Empty, request.ClusterIds ?? [], request.AreaIds ?? [], level, onAir, cancellationToken);
         }
         catch (Exception failure)
         {
             await _rooms.LeaveAsync(sessionId);
-            await source.DisposeAsync();
+            await onAir.DisposeAsync();
             throw failure is DomainException domain ? Refusal(domain) : failure;
         }
 
@@ -94,7 +108,7 @@ public sealed partial class BroadcastConsole : IBroadcastConsole, IDisposable
             Release(sessionId);
         }
 
-        LogLiveStarted(_logger, view.Id, user.Username, sessionId);
+        LogLiveStarted(_logger, view.Id, user.Username, level, sessionId);
         return new StartLiveResponse(view.Id, sessionId, session.AnswerSdp);
     }
 
@@ -189,6 +203,17 @@ public sealed partial class BroadcastConsole : IBroadcastConsole, IDisposable
             Release(sessionId);
         }
     }
+
+    /// <summary>The <see cref="StartLiveRequest.Level"/> as a broadcast level: null or empty is normal; anything unknown is a 400.</summary>
+    private static BroadcastLevel ParseLevel(string? level) => level?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or StartLiveRequest.NormalLevel => BroadcastLevel.Normal,
+        StartLiveRequest.PriorityLevel => BroadcastLevel.Priority,
+        StartLiveRequest.EmergencyLevel => BroadcastLevel.Emergency,
+        _ => throw new BroadcastConsoleException(
+            400,
+            $"Unknown live level '{level}': use {StartLiveRequest.NormalLevel}, {StartLiveRequest.PriorityLevel} or {StartLiveRequest.EmergencyLevel}."),
+    };
 
     private static BroadcastConsoleException Refusal(DomainException domain) => domain switch
     {

@@ -185,7 +185,7 @@ public sealed partial class MeetingService
         BroadcastView view;
         try
         {
-            view = await broadcasts.StartLiveAsync(caller, title, request?.ClusterIds ?? [], request?.AreaIds ?? [], source, cancellationToken).ConfigureAwait(false);
+            view = await broadcasts.StartLiveAsync(caller, title, request?.ClusterIds ?? [], request?.AreaIds ?? [], BroadcastLevel.Normal, source, cancellationToken).ConfigureAwait(false);
         }
         catch
         {

@@ -25,7 +25,11 @@ public sealed partial class BroadcastHub(IBroadcastConsole console, ILogger<Broa
     /// <summary>The query parameter a speaker page (no login) passes its Browser receiver's secret in.</summary>
     public const string ReceiverTokenQueryParameter = "receiverToken";
 
-    /// <summary>Starts a live broadcast from the browser's microphone (its offer) as the logged-in user.</summary>
+    /// <summary>
+    /// Starts a live broadcast from the browser's microphone (its offer) as the logged-in user, at the request's level:
+    /// an <c>emergency</c> follows the emergency bulletin's rules (chime first, over everything in its scope, the
+    /// banner); an unknown level is refused with 400.
+    /// </summary>
     [Authorize]
     public Task<StartLiveResponse> StartLive(StartLiveRequest request)
     {

@@ -10,7 +10,8 @@ namespace VanYen.Media.Browser.Tests.Console;
 /// <summary>
 /// Phát tin khẩn cấp: the district sends an emergency from its console; a village console (another browser, the
 /// village announcer) shows the banner and its cluster's running bulletin is overridden, then comes back as the
-/// engine's rules say once the emergency is stopped.
+/// engine's rules say once the emergency is stopped; spoken live instead, the district's voice (after the chime) is what
+/// the village's cluster plays.
 /// </summary>
 [Collection(ConsoleCollection.Name)]
 public class EmergencyPanelTests(EndToEndFixture fixture, ITestOutputHelper output)
@@ -71,6 +72,71 @@ public class EmergencyPanelTests(EndToEndFixture fixture, ITestOutputHelper outp
             && after.GetProperty("clustersOnAir").EnumerateArray().Any(c => c.GetInt64() == fixture.LangHocClusterId);
         await Expect(villageRow.Locator(".cluster-state")).ToHaveTextAsync(resumed ? "Đang phát: Bản tin xã (văn bản)" : "Đang nghỉ");
         await Expect(villageRow).Not.ToHaveClassAsync(new Regex("emergency"));
+        Assert.DoesNotContain("page error", ConsolePages.Dump(console), StringComparison.Ordinal);
+        await fixture.SilenceBothClustersAsync();
+    }
+
+    [Fact]
+    public async Task ADistrictEmergencySpokenLiveIsHeardOnTheVillageClusterWithTheBannerUntilItsEnded()
+    {
+        await fixture.SilenceBothClustersAsync();
+        var speech = await SpeechFile.GetAsync();
+        await using var villageBrowser = await Chromium.LaunchAsync(speech.Path);
+        await using var districtBrowser = await Chromium.LaunchAsync(speech.Path);
+        var console = new List<string>();
+        IPage village = await villageBrowser.NewPageAsync(console);
+        IPage district = await districtBrowser.NewPageAsync(console);
+        await ConsolePages.SignInAsync(village, fixture, "pt.lang-hoc");
+        await ConsolePages.SignInAsync(district, fixture, "admin");
+        // The officer is on a phone: the live mode and its on-air state fit 360 px.
+        await district.SetViewportSizeAsync(360, 740);
+
+        await ConsolePages.ChooseClusterAsync(district, fixture.LangHocClusterId);
+        await ConsolePages.SelectTabAsync(district, "emergency");
+        await district.CheckAsync("input[name=emergency-content][value=live]");
+        await Expect(district.Locator("#emergency-text")).ToBeHiddenAsync();
+        Assert.True(await ConsolePages.ScrollWidthAsync(district) <= 360, "the emergency panel in live mode scrolls sideways at 360 px");
+        await district.FillAsync("#emergency-title", "Sạt lở đất");
+        await district.ClickAsync("#emergency-send");
+        await Expect(district.Locator("#confirm-message")).ToContainTextAsync("KHẨN CẤP «Sạt lở đất»");
+        await district.ClickAsync("#confirm-yes");
+        await Expect(district.Locator("#confirm-message")).ToContainTextAsync("Xác nhận lần cuối");
+        await district.ClickAsync("#confirm-yes");
+
+        await district.WaitForFunctionAsync(
+            "() => window.vanyenEmergencyLive.pc?.connectionState === 'connected' || window.vanyenEmergencyLive.lastError",
+            null,
+            new() { Timeout = 20_000, PollingInterval = 100 });
+        Assert.Null(await district.EvaluateAsync<string?>("() => window.vanyenEmergencyLive.lastError"));
+        var onAir = district.Locator("#emergency-on-air");
+        await Expect(onAir).ToHaveAttributeAsync("data-phase", "onAir", new() { Timeout = 15_000 });
+        await Expect(onAir).ToContainTextAsync("ĐANG PHÁT KHẨN CẤP TRỰC TIẾP");
+        await Expect(district.Locator("#emergency-form")).ToBeHiddenAsync();
+        await Expect(district.Locator("#emergency-live-stop")).ToBeFocusedAsync();
+        Assert.True(await ConsolePages.ScrollWidthAsync(district) <= 360, "the live emergency's on-air state scrolls sideways at 360 px");
+        string broadcastId = await district.EvaluateAsync<string>("() => window.vanyenEmergencyLive.broadcastId");
+        await fixture.WaitUntilAsync(() => fixture.LangHocAgent.CurrentProgramId == broadcastId, TimeSpan.FromSeconds(15), "the receiver plays the live emergency");
+        int firstFrame = fixture.LangHocAgent.GetPlayedFrames().Count;
+
+        await Expect(village.Locator("#emergency-banner")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(village.Locator("#emergency-banner")).ToContainTextAsync("ĐANG PHÁT TIN KHẨN CẤP: Sạt lở đất");
+        await Expect(ConsolePages.ClusterRow(village, fixture.LangHocClusterId).Locator(".cluster-state")).ToHaveTextAsync("KHẨN CẤP: Sạt lở đất");
+
+        // The chime (2 s) comes first; two periods of the sentence after it are enough to find a whole one.
+        int frames = (int)((((2.0 * speech.Samples.Length) / speech.SampleRate) + 3) * 50);
+        await fixture.WaitUntilAsync(() => fixture.LangHocAgent.GetPlayedFrames().Count - firstFrame >= frames, TimeSpan.FromSeconds(40), "the receiver played the voice");
+        await district.ClickAsync("#emergency-live-stop");
+        await Expect(village.Locator("#emergency-banner")).ToBeHiddenAsync(new() { Timeout = 15_000 });
+        await Expect(district.Locator("#emergency-form")).ToBeVisibleAsync();
+        await fixture.WaitUntilAsync(async () => (await ConsolePages.BroadcastAsync(fixture, broadcastId)).GetProperty("state").GetString() == "ended", "the live emergency ended");
+        var view = await ConsolePages.BroadcastAsync(fixture, broadcastId);
+        Assert.Equal("emergency", view.GetProperty("priority").GetString());
+
+        short[] played = ProgramAudio.PlayedSince(fixture.LangHocAgent, firstFrame);
+        var match = ConsolePages.BestPeriod(speech.Samples, played, 48000);
+        var control = ConsolePages.BestPeriod(SpeechMatchThresholds.Reversed(speech.Samples), played, 48000);
+        output.WriteLine($"live emergency {broadcastId}: receiver played {played.Length / 48000.0:0.0} s, {match} (control {control})");
+        SpeechMatchThresholds.AssertMatches(match, control, "at the village cluster's reference receiver");
         Assert.DoesNotContain("page error", ConsolePages.Dump(console), StringComparison.Ordinal);
         await fixture.SilenceBothClustersAsync();
     }

@@ -2,8 +2,7 @@
 // sendonly), press-to-talk (pointer or keyboard hold) or toggle, with an input level meter, a pre-listen of the
 // mic and an on-air light that turns on only once receivers report playing this broadcast (ReceiverStatus pushes:
 // a receiver's heartbeat names the program it plays).
-import { openMicrophone, rms, UserError } from '../../media-call.js';
-import { hubErrorMessage } from '../../lib/hub.js';
+import { voiceStrings, createMicrophone, startLive, stopLive, UserError } from '../live-voice.js';
 
 const strings = {
   vi: {
@@ -30,14 +29,10 @@ const strings = {
     'live.state.lit': 'ĐANG LÊN SÓNG — {count} loa đang phát',
     'live.state.ended': 'Đã dừng phát.',
     'live.noTargets': 'Hãy chọn nơi phát (cụm loa, thôn hoặc xã) ở cây bên cạnh.',
-    'live.noHub': 'Chưa kết nối được máy chủ nên chưa phát được.',
-    'live.refused': 'Máy chủ từ chối: {message}',
-    'live.conflict': 'Không phát được: {message}',
     'live.endedBy.cancelled': 'Buổi phát trực tiếp đã bị huỷ.',
     'live.endedBy.preempted': 'Buổi phát trực tiếp bị tin ưu tiên cao hơn (khẩn cấp) thay thế.',
     'live.endedBy.other': 'Buổi phát trực tiếp đã kết thúc.',
     'live.viewerOnly': 'Vai trò của bạn chỉ được xem, không được phát.',
-    'live.connectionFailed': 'Không thông được đường truyền âm thanh (UDP) tới máy chủ.',
   },
   en: {
     'live.title': 'Live',
@@ -63,14 +58,10 @@ const strings = {
     'live.state.lit': 'ON AIR — {count} speakers playing',
     'live.state.ended': 'Stopped.',
     'live.noTargets': 'Choose targets (clusters, villages or communes) in the tree.',
-    'live.noHub': 'Not connected to the server: cannot go live.',
-    'live.refused': 'The server refused: {message}',
-    'live.conflict': 'Cannot go live: {message}',
     'live.endedBy.cancelled': 'The live broadcast was cancelled.',
     'live.endedBy.preempted': 'The live broadcast was replaced by a more important (emergency) one.',
     'live.endedBy.other': 'The live broadcast ended.',
     'live.viewerOnly': 'Your role may only view, not broadcast.',
-    'live.connectionFailed': 'The audio path (UDP) to the server could not be opened.',
   },
 };
 
@@ -98,6 +89,7 @@ const template = `
 
 function mount(element, context) {
   const { t } = context;
+  context.register(voiceStrings);
   context.register(strings);
   element.innerHTML = template;
   if (!context.canBroadcast) {
@@ -120,10 +112,10 @@ function mount(element, context) {
   title.value = t('live.defaultTitle');
 
   const state = {
-    stream: null, audioContext: null, analyser: null, monitorSource: null, frame: 0,
     pc: null, broadcastId: null, talking: false, starting: null, releaseRequested: false,
     phase: 'off', clustersOnAir: 0, confirmed: new Set(), lastError: null,
   };
+  const mic = createMicrophone(t, { meter, onChange: () => render() });
   const mode = () => element.querySelector('input[name=live-mode]:checked').value;
 
   function showError(message) {
@@ -138,7 +130,7 @@ function mount(element, context) {
     talk.textContent = state.talking ? (holding ? t('live.releaseToStop') : t('live.stop')) : (holding ? t('live.hold') : t('live.start'));
     talk.setAttribute('aria-pressed', String(state.talking));
     talk.classList.toggle('talking', state.talking);
-    micButton.textContent = state.stream ? t('live.micClose') : t('live.micOpen');
+    micButton.textContent = mic.stream ? t('live.micClose') : t('live.micOpen');
     const lit = state.phase === 'onAir' && state.confirmed.size > 0;
     onAirBox.classList.toggle('lit', lit);
     onAirBox.dataset.phase = lit ? 'lit' : state.phase;
@@ -150,48 +142,6 @@ function mount(element, context) {
     onAirBox.querySelector('.on-air-text').textContent = text;
   }
 
-  async function ensureMicrophone() {
-    if (state.stream) return;
-    state.audioContext ??= new AudioContext({ sampleRate: 48000 });
-    if (state.audioContext.state === 'suspended') await state.audioContext.resume();
-    // Echo cancellation off: the announcer's voice goes out unprocessed, as the mic check hears it.
-    state.stream = await openMicrophone(false);
-    const source = state.audioContext.createMediaStreamSource(state.stream);
-    state.analyser = state.audioContext.createAnalyser();
-    state.analyser.fftSize = 2048;
-    source.connect(state.analyser);
-    state.monitorSource = source;
-    if (monitor.checked) source.connect(state.audioContext.destination);
-    const tick = () => {
-      const level = rms(state.analyser);
-      // -60 dBFS .. 0 dBFS onto 0..1.
-      meter.value = level > 0 ? Math.max(0, Math.min(1, (20 * Math.log10(level) + 60) / 60)) : 0;
-      state.frame = requestAnimationFrame(tick);
-    };
-    tick();
-    render();
-  }
-
-  function closeMicrophone() {
-    cancelAnimationFrame(state.frame);
-    state.stream?.getTracks().forEach(track => track.stop());
-    state.monitorSource?.disconnect();
-    state.stream = null;
-    state.analyser = null;
-    state.monitorSource = null;
-    meter.value = 0;
-    render();
-  }
-
-  function hubRefusal(error) {
-    const message = hubErrorMessage(error);
-    const status = Number(/^(\d{3}) /.exec(message)?.[1] ?? 0);
-    if (status === 401) return t('error.signedOut');
-    if (status === 403) return t('error.outOfScope') + ' (' + message.replace(/^\d{3} [^:]*: /, '') + ')';
-    if (status === 409) return t('live.conflict', { message: message.replace(/^\d{3} [^:]*: /, '') });
-    return t('live.refused', { message: message.replace(/^\d{3} [^:]*: /, '') });
-  }
-
   async function startTalking() {
     if (state.talking || state.starting) return;
     showError(null);
@@ -201,7 +151,7 @@ function mount(element, context) {
       return;
     }
     if (!context.hub || context.hub.state !== 'Connected') {
-      showError(t('live.noHub'));
+      showError(t('voice.noHub'));
       return;
     }
     state.talking = true;
@@ -212,28 +162,17 @@ function mount(element, context) {
     render();
     state.starting = (async () => {
       try {
-        await ensureMicrophone();
-        const pc = new RTCPeerConnection({ iceServers: [], bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
-        state.pc = pc;
-        pc.addEventListener('connectionstatechange', () => {
-          if (pc.connectionState === 'failed' && state.pc === pc) { showError(t('live.connectionFailed')); stopTalking(); }
+        await mic.open();
+        const live = await startLive(context, mic.stream, {
+          title: title.value.trim() || t('live.defaultTitle'),
+          clusterIds: targets.clusterIds,
+          areaIds: targets.areaIds,
+          level: 'normal',
+        }, {
+          onPeer: pc => { state.pc = pc; },
+          onFailed: pc => { if (state.pc === pc) { showError(t('voice.connectionFailed')); stopTalking(); } },
         });
-        const [track] = state.stream.getAudioTracks();
-        pc.addTransceiver(track, { direction: 'sendonly', streams: [state.stream] });
-        await pc.setLocalDescription(await pc.createOffer());
-        let response;
-        try {
-          response = await context.hub.invoke('StartLive', {
-            title: title.value.trim() || t('live.defaultTitle'),
-            clusterIds: targets.clusterIds,
-            areaIds: targets.areaIds,
-            offerSdp: pc.localDescription.sdp,
-          });
-        } catch (error) {
-          throw new UserError(hubRefusal(error));
-        }
-        state.broadcastId = response.broadcastId;
-        await pc.setRemoteDescription({ type: 'answer', sdp: response.answerSdp });
+        state.broadcastId = live.broadcastId;
         if (state.phase === 'connecting') state.phase = 'onAir';
       } catch (error) {
         showError(error instanceof UserError ? error.message : String(error?.message ?? error));
@@ -258,15 +197,10 @@ function mount(element, context) {
     state.talking = false;
     state.broadcastId = null;
     if (state.phase !== 'ended') state.phase = 'off';
-    try {
-      if (id && context.hub?.state === 'Connected') await context.hub.invoke('StopLive', id);
-    } catch (error) {
-      console.warn('live: StopLive', error);
-    } finally {
-      state.pc?.close();
-      state.pc = null;
-      render();
-    }
+    const pc = state.pc;
+    state.pc = null;
+    await stopLive(context, { broadcastId: id, pc });
+    render();
   }
 
   // Press to talk: pointer down/up (captured so a finger sliding off still ends it), Space/Enter held.
@@ -299,17 +233,13 @@ function mount(element, context) {
 
   micButton.addEventListener('click', async () => {
     showError(null);
-    if (state.stream) {
-      if (!state.talking) closeMicrophone();
+    if (mic.stream) {
+      if (!state.talking) mic.close();
       return;
     }
-    try { await ensureMicrophone(); } catch (error) { showError(error instanceof UserError ? error.message : String(error?.message ?? error)); }
+    try { await mic.open(); } catch (error) { showError(error instanceof UserError ? error.message : String(error?.message ?? error)); }
   });
-  monitor.addEventListener('change', () => {
-    if (!state.monitorSource) return;
-    if (monitor.checked) state.monitorSource.connect(state.audioContext.destination);
-    else { state.monitorSource.disconnect(); state.monitorSource.connect(state.analyser); }
-  });
+  monitor.addEventListener('change', () => mic.setMonitor(monitor.checked));
 
   context.onBroadcastChanged(payload => {
     if (!state.broadcastId || payload.id !== state.broadcastId) return;
@@ -344,7 +274,7 @@ function mount(element, context) {
     get broadcastId() { return state.broadcastId; },
     get phase() { return onAirBox.dataset.phase; },
     get lastError() { return state.lastError; },
-    get level() { return Number(meter.value); },
+    get level() { return mic.level; },
     start: startTalking,
     stop: stopTalking,
   };
