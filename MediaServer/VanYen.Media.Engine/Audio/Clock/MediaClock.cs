@@ -124,12 +124,20 @@ public sealed partial class MediaClock : IDisposable
     private void Run()
     {
         MediaClockSchedule schedule = _schedule!;
-        long spinThreshold = Stopwatch.Frequency / 500;
+
+        // Spin only the last stretch before a deadline: 0.2 ms where the OS sleeps precisely, else 2 ms (a
+        // millisecond sleep wakes up to ~1 ms late).
+        long spinThreshold = PreciseSleep.IsAvailable ? Stopwatch.Frequency / 5000 : Stopwatch.Frequency / 500;
         while (!_stop.IsSet)
         {
             if (!schedule.TryTakeDueTick(Stopwatch.GetTimestamp(), out long tick, out long wait))
             {
-                if (wait > spinThreshold)
+                if (wait > spinThreshold && PreciseSleep.IsAvailable)
+                {
+                    // At most one period: Dispose is seen within 20 ms.
+                    PreciseSleep.Sleep(wait - (spinThreshold / 2));
+                }
+                else if (wait > spinThreshold)
                 {
                     // Sleep to about 1 ms before the deadline (the OS wakes us up to ~1 ms late), then spin.
                     int milliseconds = (int)((wait - (spinThreshold / 2)) * 1000 / Stopwatch.Frequency);
