@@ -59,6 +59,8 @@ public sealed class RenegotiationTests
         browser.AcceptAnswer(joined.Sdp);
         await browser.ConnectAsync(server.EndPoint, Timeout);
 
+        // The browser's side of the handshake can finish a moment before the server's.
+        await server.Rooms.FindPeer("echo-f")!.Connected.WaitAsync(Timeout);
         browser.SdpFingerprint = VanYen.Media.Engine.WebRtc.Dtls.DtlsCertificate.Create().SdpFingerprint;
         var refused = await Assert.ThrowsAsync<RoomException>(() => server.Rooms.RenegotiateAsync("echo-f", browser.CreateOffer(), CancellationToken.None));
         Assert.Contains("fingerprint", refused.Message, StringComparison.OrdinalIgnoreCase);
