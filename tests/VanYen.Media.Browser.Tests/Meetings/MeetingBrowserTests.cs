@@ -151,12 +151,18 @@ public partial class MeetingBrowserTests(ITestOutputHelper output)
 
     private const double HeardAboveControl = 0.08;
 
+    /// <summary>
+    /// The reversed control against a meeting's audio: 0.16–0.34 for a mix, up to 0.40 against one clean voice (after
+    /// the mute the others hear a single talker); above this the measure would not tell voices apart.
+    /// </summary>
+    private const double MixControlMaximum = 0.45;
+
     /// <summary>A voice absent from what a page hears scores at chance, like the reversed control (0.17–0.26 measured).</summary>
     private const double NotHeardMaximum = 0.3;
 
     private static void AssertHeardInMix(LoopMatch match, LoopMatch control, string where)
     {
-        Assert.True(control.Segmental <= SpeechMatchThresholds.MaximumControlSegmental, $"control {control} is above {SpeechMatchThresholds.MaximumControlSegmental}: the measure does not discriminate");
+        Assert.True(control.Segmental <= MixControlMaximum, $"control {control} is above {MixControlMaximum}: the measure does not discriminate");
         Assert.True(match.Segmental >= HeardInMixMinimum && match.Segmental >= control.Segmental + HeardAboveControl, $"{where}: {match}, not above {HeardInMixMinimum} and the control + {HeardAboveControl} (control {control})");
     }
 
