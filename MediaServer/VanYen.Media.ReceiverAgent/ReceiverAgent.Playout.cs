@@ -17,6 +17,7 @@ public sealed partial class ReceiverAgent
     private volatile string? _currentProgramId;
     private string? _nowPlayingId;
     private string? _liveStartedId;
+    private int _ticksSinceLive = int.MaxValue;
     private PreparedAudio? _playingPrepared;
 
     /// <summary>Output volume, 0–100 (the cluster default at login, then the hub's SetVolume).</summary>
@@ -35,7 +36,10 @@ public sealed partial class ReceiverAgent
     /// </summary>
     public DeviceOnAirHours? OnAirHours { get; private set; }
 
-    /// <summary>The program sounding now: the prepared one playing, else the live one heard at the last tick, or null.</summary>
+    /// <summary>
+    /// The program sounding now: the prepared one playing, else the live one heard at the last tick (or within
+    /// <see cref="ReceiverAgentOptions.PlayingReportHold"/> of it while the hub still announces it), or null.
+    /// </summary>
     public string? CurrentProgramId => _currentProgramId;
 
     /// <summary>The live program the hub last announced (NowPlaying), or null.</summary>
@@ -106,10 +110,20 @@ public sealed partial class ReceiverAgent
                 source = PlayedFrameSource.Silence;
                 programId = null;
             }
+
+            if (source == PlayedFrameSource.Live)
+            {
+                _ticksSinceLive = 0;
+            }
+            else if (_ticksSinceLive < int.MaxValue)
+            {
+                _ticksSinceLive++;
+            }
+
+            _currentProgramId = programId ?? HeldLiveProgram();
         }
 
         ApplyVolume(_outputFrame);
-        _currentProgramId = programId;
         _output?.Write(_outputFrame);
         if (_options.RecordPlayedAudio)
         {
@@ -118,6 +132,13 @@ public sealed partial class ReceiverAgent
                 _played.Add(new PlayedFrame(_time.GetUtcNow(), source, programId, (short[])_outputFrame.Clone()));
             }
         }
+    }
+
+    /// <summary>The announced live program through a short stall of its stream (see <see cref="ReceiverAgentOptions.PlayingReportHold"/>).</summary>
+    private string? HeldLiveProgram()
+    {
+        bool recent = _ticksSinceLive < _options.PlayingReportHold.TotalMilliseconds / 20;
+        return recent && _nowPlayingId is not null && _nowPlayingId == _liveStartedId ? _nowPlayingId : null;
     }
 
     private void ApplyVolume(Span<short> frame)

@@ -24,6 +24,13 @@ public sealed record ReceiverAgentOptions
     /// <summary>How often heartbeats go out on the control hub.</summary>
     public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long the live program stays reported as playing (heartbeat, <see cref="ReceiverAgent.CurrentProgramId"/>)
+    /// while its stream stalls and the hub still announces it: a gap of a few packets on a weak link is a glitch on
+    /// the dashboard, not the end of the program. A NowPlaying change ends it at once.
+    /// </summary>
+    public TimeSpan PlayingReportHold { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How often an SRTCP receiver report goes out.</summary>
     public TimeSpan ReceiverReportInterval { get; init; } = TimeSpan.FromSeconds(5);
 

@@ -98,6 +98,39 @@ public sealed class BroadcastToDevicesTests : IAsyncLifetime
         Assert.False(File.Exists(Path.Combine(_host.DataDirectory, PreparedProgramPublisher.FolderName, view.Id + ".opus")));
     }
 
+    [Fact]
+    public async Task AShortStallOfTheStreamKeepsTheProgramReportedAndALongOneClearsIt()
+    {
+        ReceiverAgent.ReceiverAgent agent = await _host.StartAgentAsync(0);
+        await DeviceTestHost.WaitUntilAsync(() => agent.Connected, TimeSpan.FromSeconds(10), "the agent is connected");
+        User admin = await AdminAsync();
+        BroadcastView view = await _host.Get<IBroadcastService>().StartAsync(admin, Tts(agent.Login!.ClusterId, startAt: null) with { Repetitions = 10 }, CancellationToken.None);
+        await DeviceTestHost.WaitUntilAsync(() => agent.CurrentProgramId == view.Id, TimeSpan.FromSeconds(10), "the agent plays the program");
+
+        // 500 ms without a packet (well past the jitter buffer's concealment) is a glitch: the program stays reported.
+        int framesBefore = agent.GetPlayedFrames().Count;
+        agent.NetworkDown = true;
+        var stall = System.Diagnostics.Stopwatch.StartNew();
+        var reported = new List<string?>();
+        while (stall.Elapsed < TimeSpan.FromMilliseconds(500))
+        {
+            reported.Add(agent.CurrentProgramId);
+            await Task.Delay(5);
+        }
+
+        agent.NetworkDown = false;
+        Assert.All(reported, id => Assert.Equal(view.Id, id));
+        Assert.Contains(agent.GetPlayedFrames().Skip(framesBefore), frame => frame.Source == PlayedFrameSource.Silence);
+
+        // A stall longer than the hold clears it although the hub still announces the program.
+        await DeviceTestHost.WaitUntilAsync(() => agent.GetPlayedFrames()[^1].Source == PlayedFrameSource.Live, TimeSpan.FromSeconds(5), "the stream plays again");
+        agent.NetworkDown = true;
+        await DeviceTestHost.WaitUntilAsync(() => agent.CurrentProgramId is null, TimeSpan.FromSeconds(3), "the long stall clears the reported program");
+        Assert.Equal(view.Id, agent.AnnouncedProgramId);
+        agent.NetworkDown = false;
+        await DeviceTestHost.WaitUntilAsync(() => agent.CurrentProgramId == view.Id, TimeSpan.FromSeconds(10), "the program is reported again once it plays");
+    }
+
     private static BroadcastCommand Tts(long clusterId, DateTimeOffset? startAt) => new()
     {
         Title = "Tổng vệ sinh",
