@@ -34,13 +34,13 @@ public static class ReceiverEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         receivers.MapPost("/{id:long}/secret", RotateSecretAsync)
             .RequireAuthorization(AuthPolicies.Manage)
-            .WithSummary("Replaces the device secret (the old one stops working); the new one is shown this once.")
+            .WithSummary("Replaces the device secret: the old one stops working and whatever logged in with it is disconnected; the new one is shown this once.")
             .Produces<ReceiverSecretResponse>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         receivers.MapDelete("/{id:long}", DeleteAsync)
             .RequireAuthorization(AuthPolicies.Manage)
-            .WithSummary("Removes a receiver.")
+            .WithSummary("Removes a receiver; its sessions end at once (token, media, control connection, speaker pages, HTTP streams).")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -92,7 +92,10 @@ public static class ReceiverEndpoints
         var (receiver, cluster) = await RequireReceiverInScopeAsync(scope, ScopeAction.Manage, id, receivers, clusters, context.RequestAborted).ConfigureAwait(false);
         string secret = DeviceSecret.Generate();
         await receivers.ReplaceSecretHashAsync(id, DeviceSecret.Hash(secret), context.RequestAborted).ConfigureAwait(false);
-        await ApiAudit.AppendAsync(context, scope.Caller, "receiver.secret-rotated", "receiver", id, cluster.AreaId).ConfigureAwait(false);
+
+        // A new secret is given when the old one leaked (a stolen or resold device): whoever logged in with it is cut off.
+        int closed = context.RequestServices.GetService<IDeviceControl>()?.EndSessions(id, forgetHealth: false) ?? 0;
+        await ApiAudit.AppendAsync(context, scope.Caller, "receiver.secret-rotated", "receiver", id, cluster.AreaId, new { connectionsClosed = closed }).ConfigureAwait(false);
         var (devices, control, now) = Health(context);
         return Results.Ok(new ReceiverSecretResponse(ReceiverView.From(receiver, devices, control, now), secret));
     }
@@ -102,7 +105,8 @@ public static class ReceiverEndpoints
         var scope = await CallerScope.LoadAsync(context).ConfigureAwait(false);
         var (receiver, cluster) = await RequireReceiverInScopeAsync(scope, ScopeAction.Manage, id, receivers, clusters, context.RequestAborted).ConfigureAwait(false);
         await receivers.DeleteAsync(id, context.RequestAborted).ConfigureAwait(false);
-        await ApiAudit.AppendAsync(context, scope.Caller, "receiver.deleted", "receiver", id, cluster.AreaId, new { receiver.Name }).ConfigureAwait(false);
+        int closed = context.RequestServices.GetService<IDeviceControl>()?.EndSessions(id, forgetHealth: true) ?? 0;
+        await ApiAudit.AppendAsync(context, scope.Caller, "receiver.deleted", "receiver", id, cluster.AreaId, new { receiver.Name, connectionsClosed = closed }).ConfigureAwait(false);
         return Results.NoContent();
     }
 

@@ -16,7 +16,7 @@ public sealed partial class BroadcastConsole
     private readonly ConcurrentDictionary<string, long> _speakers = new(StringComparer.Ordinal);
 
     /// <inheritdoc/>
-    public async Task<long?> SpeakerConnectedAsync(string receiverToken, string connectionId, CancellationToken cancellationToken)
+    public async Task<long?> SpeakerConnectedAsync(string receiverToken, string connectionId, Action abort, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionId);
         if (string.IsNullOrEmpty(receiverToken) || _services.GetService<IDeviceControl>() is not { } devices)
@@ -31,7 +31,7 @@ public sealed partial class BroadcastConsole
         }
 
         _speakers[connectionId] = receiver.Id;
-        devices.OnSpeakerConnected(receiver.Id, receiver.ClusterId, connectionId);
+        devices.OnSpeakerConnected(receiver.Id, receiver.ClusterId, connectionId, abort);
         await _receivers.MarkSeenAsync(receiver.Id, _time.GetUtcNow(), cancellationToken);
         return receiver.Id;
     }

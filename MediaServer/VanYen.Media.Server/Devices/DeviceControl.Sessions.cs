@@ -11,13 +11,13 @@ public sealed partial class DeviceControl
     public const string PlaybackAuditAction = "receiver.playback";
 
     /// <inheritdoc />
-    public async Task OnConnectedAsync(long receiverId, long clusterId, string connectionId)
+    public async Task OnConnectedAsync(long receiverId, long clusterId, string connectionId, Action abort)
     {
         DeviceState device = _devices.GetOrAdd(receiverId, id => new DeviceState(id, clusterId));
         lock (device.Sync)
         {
             device.ClusterId = clusterId;
-            device.Connections.Add(connectionId);
+            device.Connections[connectionId] = abort;
         }
 
         // A device that (re)connects catches up: the clock, the live program and the bulletins still to come.

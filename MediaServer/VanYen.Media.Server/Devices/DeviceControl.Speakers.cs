@@ -5,15 +5,16 @@ namespace VanYen.Media.Server.Devices;
 public sealed partial class DeviceControl
 {
     /// <inheritdoc />
-    public void OnSpeakerConnected(long receiverId, long clusterId, string connectionId)
+    public void OnSpeakerConnected(long receiverId, long clusterId, string connectionId, Action abort)
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionId);
+        ArgumentNullException.ThrowIfNull(abort);
         DateTimeOffset now = time.GetUtcNow();
         DeviceState device = _devices.GetOrAdd(receiverId, id => new DeviceState(id, clusterId));
         lock (device.Sync)
         {
             device.ClusterId = clusterId;
-            device.Connections.Add(connectionId);
+            device.Connections[connectionId] = abort;
 
             // The page reports every 5 s; opening its connection is its first sign of life, so it shows online at once.
             device.LastHeartbeat = now;

@@ -19,6 +19,7 @@ namespace VanYen.Media.Server.Devices;
 public sealed partial class DeviceControl(
     IHubContext<DeviceHub, IDeviceClient> hub,
     IDeviceMediaRegistry media,
+    DeviceTokenStore tokens,
     IReceiverRepository receivers,
     IClusterRepository clusters,
     IAuditLog audit,

@@ -102,6 +102,16 @@ public static partial class DeviceEndpoints
         DeviceMediaCredentials credentials = media.Register(receiver.Id.ToString(CultureInfo.InvariantCulture), cluster.Id);
         control.OnLogin(receiver.Id, cluster.Id);
         (string token, DeviceSession session) = tokens.Issue(receiver.Id, cluster.Id);
+
+        // A deletion or a new secret that landed while this login ran has ended the receiver's sessions before these
+        // were made: read the receiver again and undo them, rather than hand out a session that outlives the change.
+        Receiver? current = await receivers.GetAsync(receiver.Id, CancellationToken.None);
+        if (current is null || current.SecretHash != receiver.SecretHash)
+        {
+            control.EndSessions(receiver.Id, forgetHealth: current is null);
+            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unknown device id or wrong secret.");
+        }
+
         DateTimeOffset now = time.GetUtcNow();
         string host = context.Request.Host.Host;
         var response = new DeviceLoginResponse(

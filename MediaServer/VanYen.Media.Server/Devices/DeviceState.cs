@@ -9,7 +9,8 @@ internal sealed class DeviceState(long receiverId, long clusterId)
 
     public long ClusterId { get; set; } = clusterId;
 
-    public HashSet<string> Connections { get; } = new(StringComparer.Ordinal);
+    /// <summary>Open control (device hub) and speaker-page connections, each with what closes it.</summary>
+    public Dictionary<string, Action> Connections { get; } = new(StringComparer.Ordinal);
 
     public DateTimeOffset? LastHeartbeat { get; set; }
 

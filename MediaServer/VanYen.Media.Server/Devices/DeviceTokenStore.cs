@@ -42,6 +42,18 @@ public sealed class DeviceTokenStore(TimeProvider time)
         return false;
     }
 
+    /// <summary>Revokes the receiver's token, if it has one (the receiver was deleted or its secret replaced).</summary>
+    public bool Revoke(long receiverId)
+    {
+        if (!_tokenOfReceiver.TryRemove(receiverId, out string? token))
+        {
+            return false;
+        }
+
+        _sessions.TryRemove(token, out _);
+        return true;
+    }
+
     private void RemoveExpired()
     {
         DateTimeOffset now = time.GetUtcNow();

@@ -52,7 +52,7 @@ public interface IDeviceControl
     /// A speaker page of Browser receiver <paramref name="receiverId"/> connected: the connection counts as its
     /// control connection (and as a first heartbeat) until <see cref="OnSpeakerDisconnected"/>.
     /// </summary>
-    void OnSpeakerConnected(long receiverId, long clusterId, string connectionId);
+    void OnSpeakerConnected(long receiverId, long clusterId, string connectionId, Action abort);
 
     /// <summary>A speaker page's connection closed; the receiver stays connected while another page of it is.</summary>
     void OnSpeakerDisconnected(long receiverId, string connectionId);
@@ -62,4 +62,15 @@ public interface IDeviceControl
     /// connection's previous report, go into the same health a device heartbeat fills.
     /// </summary>
     Task OnSpeakerHeartbeatAsync(long receiverId, string connectionId, SpeakerHeartbeat report, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Ends every session of a receiver at once: its device token is refused, the server stops sending it media, its
+    /// control and speaker-page connections close and its HTTP streams end. Called when a receiver is deleted (its
+    /// health is forgotten too) or its secret replaced (it logs in again with the new one, or not at all).
+    /// </summary>
+    /// <returns>How many hub connections were closed.</returns>
+    int EndSessions(long receiverId, bool forgetHealth);
+
+    /// <summary>Cancelled when <see cref="EndSessions"/> runs for <paramref name="receiverId"/> (an HTTP stream links it to its request).</summary>
+    CancellationToken GetSessionsEnded(long receiverId);
 }

@@ -1,5 +1,6 @@
 using VanYen.Media.Engine.Broadcast;
 using VanYen.Media.Engine.Delivery.Streams;
+using VanYen.Media.Server.Devices;
 using VanYen.Media.Server.Domain;
 using VanYen.Media.Server.Security;
 
@@ -68,6 +69,16 @@ public static partial class ClusterStreamEndpoints
             return;
         }
 
+        // Deleting the receiver or replacing its secret ends its stream. The receiver is read again after taking the
+        // token, so a deletion between the first read and here cannot leave a stream running with a stale secret.
+        CancellationToken sessionsEnded = services.GetService<IDeviceControl>()?.GetSessionsEnded(receiver.Id) ?? CancellationToken.None;
+        if (await receivers.GetAsync(receiver.Id, aborted) is not { } current || current.SecretHash != receiver.SecretHash)
+        {
+            await Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Bad token", detail: "The receiver was deleted or its secret replaced.").ExecuteAsync(context);
+            return;
+        }
+
+        using var listening = CancellationTokenSource.CreateLinkedTokenSource(aborted, sessionsEnded);
         await receivers.MarkSeenAsync(receiver.Id, services.GetRequiredService<TimeProvider>().GetUtcNow(), aborted);
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = mp3 ? "audio/mpeg" : "audio/ogg";
@@ -79,15 +90,23 @@ public static partial class ClusterStreamEndpoints
         ClusterStreamEnd end;
         if (mp3)
         {
-            end = await services.GetRequiredService<Mp3ClusterStreams>().Get(clusterId).CopyToAsync(context.Response.BodyWriter, aborted);
+            end = await services.GetRequiredService<Mp3ClusterStreams>().Get(clusterId).CopyToAsync(context.Response.BodyWriter, listening.Token);
         }
         else
         {
             using var stream = new OggOpusClusterStream(new OggOpusClusterStreamOptions { Title = cluster.Name });
             using (engine.GetChannel(clusterId).Attach(stream))
             {
-                end = await stream.CopyToAsync(context.Response.BodyWriter, aborted);
+                end = await stream.CopyToAsync(context.Response.BodyWriter, listening.Token);
             }
+        }
+
+        if (sessionsEnded.IsCancellationRequested)
+        {
+            // The response has started: cut the connection, so a player does not take the end for a finished file.
+            LogSessionsEnded(logger, receiver.Id, clusterId);
+            context.Abort();
+            return;
         }
 
         LogEnded(logger, receiver.Id, clusterId, end);
@@ -100,6 +119,9 @@ public static partial class ClusterStreamEndpoints
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Receiver {ReceiverId} listens to cluster {ClusterId} over HTTP ({Format})")]
     private static partial void LogListening(ILogger logger, long receiverId, long clusterId, string format);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Receiver {ReceiverId}'s HTTP stream of cluster {ClusterId} cut: the receiver was deleted or its secret replaced")]
+    private static partial void LogSessionsEnded(ILogger logger, long receiverId, long clusterId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Receiver {ReceiverId}'s HTTP stream of cluster {ClusterId} ended: {End}")]
     private static partial void LogEnded(ILogger logger, long receiverId, long clusterId, ClusterStreamEnd end);

@@ -106,7 +106,7 @@ public sealed partial class BroadcastHub(IBroadcastConsole console, ILogger<Broa
         {
             try
             {
-                await console.SpeakerConnectedAsync(token, Context.ConnectionId, Context.ConnectionAborted);
+                await console.SpeakerConnectedAsync(token, Context.ConnectionId, Context.Abort, Context.ConnectionAborted);
             }
             catch (Exception failure) when (failure is not OperationCanceledException)
             {

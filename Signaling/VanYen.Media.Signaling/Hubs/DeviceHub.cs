@@ -82,7 +82,7 @@ public sealed class DeviceHub(IDeviceSessionObserver observer) : Hub<IDeviceClie
     {
         await Groups.AddToGroupAsync(Context.ConnectionId, ReceiverGroup(ReceiverId));
         await Groups.AddToGroupAsync(Context.ConnectionId, ClusterGroup(ClusterId));
-        await observer.OnConnectedAsync(ReceiverId, ClusterId, Context.ConnectionId);
+        await observer.OnConnectedAsync(ReceiverId, ClusterId, Context.ConnectionId, Context.Abort);
         await base.OnConnectedAsync();
     }
 

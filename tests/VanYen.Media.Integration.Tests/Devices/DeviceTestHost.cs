@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -16,10 +19,11 @@ internal sealed class DeviceTestHost : IAsyncDisposable
 {
     private readonly List<ReceiverAgent.ReceiverAgent> _agents = [];
 
-    private DeviceTestHost(WebApplication app, string dataDirectory, Uri httpsUrl, IReadOnlyList<(long, string)> devices)
+    private DeviceTestHost(WebApplication app, string dataDirectory, Uri httpUrl, Uri httpsUrl, IReadOnlyList<(long, string)> devices)
     {
         App = app;
         DataDirectory = dataDirectory;
+        HttpUrl = httpUrl;
         HttpsUrl = httpsUrl;
         Devices = devices;
     }
@@ -29,6 +33,9 @@ internal sealed class DeviceTestHost : IAsyncDisposable
     public string DataDirectory { get; }
 
     public Uri HttpsUrl { get; }
+
+    /// <summary>The plain-HTTP address (people's API and hubs).</summary>
+    public Uri HttpUrl { get; }
 
     /// <summary>Demo receivers (id, secret).</summary>
     public IReadOnlyList<(long ReceiverId, string Secret)> Devices { get; }
@@ -48,19 +55,22 @@ internal sealed class DeviceTestHost : IAsyncDisposable
             "--VanYen:HttpsPort=0",
         ]);
         await app.StartAsync();
-        string https = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .Single(address => address.StartsWith("https://", StringComparison.Ordinal));
+        ICollection<string> addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        string https = addresses.Single(address => address.StartsWith("https://", StringComparison.Ordinal));
+        string http = addresses.Single(address => address.StartsWith("http://", StringComparison.Ordinal));
         var devices = await DemoDeviceLogins.ReadAsync(data);
-        return new DeviceTestHost(app, data, new Uri(https), devices);
+        return new DeviceTestHost(app, data, new Uri(http), new Uri(https), devices);
     }
 
     public T Get<T>()
         where T : notnull => App.Services.GetRequiredService<T>();
 
     /// <summary>A started reference receiver for demo device <paramref name="index"/>, recording what it plays.</summary>
-    public async Task<ReceiverAgent.ReceiverAgent> StartAgentAsync(int index)
+    public Task<ReceiverAgent.ReceiverAgent> StartAgentAsync(int index) => StartAgentAsync(Devices[index].ReceiverId, Devices[index].Secret);
+
+    /// <summary>A started reference receiver logging in as <paramref name="id"/> with <paramref name="secret"/>.</summary>
+    public async Task<ReceiverAgent.ReceiverAgent> StartAgentAsync(long id, string secret)
     {
-        (long id, string secret) = Devices[index];
         var agent = new ReceiverAgent.ReceiverAgent(new ReceiverAgentOptions
         {
             Server = HttpsUrl,
@@ -74,6 +84,18 @@ internal sealed class DeviceTestHost : IAsyncDisposable
         _agents.Add(agent);
         await agent.StartAsync();
         return agent;
+    }
+
+    /// <summary>A client over plain HTTP with a demo user's bearer token.</summary>
+    public async Task<HttpClient> ClientForAsync(string username)
+    {
+        var passwords = Api.ApiServerFixture.ReadLogins(await File.ReadAllTextAsync(Path.Combine(DataDirectory, "demo-logins.txt")));
+        var http = new HttpClient { BaseAddress = HttpUrl, Timeout = TimeSpan.FromSeconds(30) };
+        using var login = await http.PostAsJsonAsync("/api/auth/login", new { username, password = passwords[username] });
+        login.EnsureSuccessStatusCode();
+        string token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return http;
     }
 
     public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what)

@@ -39,8 +39,12 @@ public interface IBroadcastConsole
     /// A connection opened with <c>?receiverToken=</c>: when the token is the secret of a Browser receiver, the
     /// connection counts as that receiver's (online, like a device's control connection) until it closes.
     /// </summary>
+    /// <param name="receiverToken">What the page passed as <c>?receiverToken=</c>.</param>
+    /// <param name="connectionId">The hub connection.</param>
+    /// <param name="abort">Closes the connection (the receiver was deleted or its secret replaced).</param>
+    /// <param name="cancellationToken">The connection's abort token.</param>
     /// <returns>The receiver's id, or null when the token is not a Browser receiver's secret (nothing is registered).</returns>
-    Task<long?> SpeakerConnectedAsync(string receiverToken, string connectionId, CancellationToken cancellationToken);
+    Task<long?> SpeakerConnectedAsync(string receiverToken, string connectionId, Action abort, CancellationToken cancellationToken);
 
     /// <summary>
     /// A speaker page's report (what it plays, its loss and jitter) on a connection registered by

@@ -7,7 +7,11 @@ namespace VanYen.Media.Signaling.Contracts.Devices;
 public interface IDeviceSessionObserver
 {
     /// <summary>A device's control connection opened.</summary>
-    Task OnConnectedAsync(long receiverId, long clusterId, string connectionId);
+    /// <param name="receiverId">The receiver the connection's token belongs to.</param>
+    /// <param name="clusterId">The receiver's cluster at login.</param>
+    /// <param name="connectionId">The hub connection.</param>
+    /// <param name="abort">Closes the connection: the server ends a receiver's sessions when it is deleted or its secret replaced.</param>
+    Task OnConnectedAsync(long receiverId, long clusterId, string connectionId, Action abort);
 
     /// <summary>A device's control connection closed.</summary>
     Task OnDisconnectedAsync(long receiverId, string connectionId);
