@@ -121,13 +121,15 @@ public static class AuthEndpoints
         return Results.Ok(new LoginResponse(tokens.Issue(user, sessionId), "Bearer", (long)tokens.Lifetime.TotalSeconds, UserView.From(user)));
     }
 
-    private static async Task<IResult> LogoutAsync(HttpContext context, [FromServices] IUserRepository users, [FromServices] IAuditLog audit, [FromServices] SignedOutSessions signedOut)
+    private static async Task<IResult> LogoutAsync(
+        HttpContext context, [FromServices] IUserRepository users, [FromServices] IAuditLog audit, [FromServices] SignedOutSessions signedOut, [FromServices] UserConnections connections)
     {
         // The cookie is deleted below, but a copy of it or the bearer token of the same login would stay valid for
-        // hours: the session id ends them all.
+        // hours: the session id ends them all, and the hub connections the sign-in has open.
         if (context.User.FindFirst(UserClaims.Session)?.Value is { Length: > 0 } sessionId)
         {
             await signedOut.EndAsync(sessionId, context.RequestAborted).ConfigureAwait(false);
+            connections.CloseSession(sessionId);
         }
 
         if (UserClaims.TryGetUserId(context.User, out long userId)

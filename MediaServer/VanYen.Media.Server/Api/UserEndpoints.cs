@@ -81,7 +81,7 @@ public static class UserEndpoints
         return Results.Created($"/api/users/{user.Id}", new UserCreatedResponse(UserView.From(user), generated));
     }
 
-    private static async Task<IResult> UpdateAsync(long id, UpdateUserRequest request, HttpContext context, [FromServices] IUserRepository users)
+    private static async Task<IResult> UpdateAsync(long id, UpdateUserRequest request, HttpContext context, [FromServices] IUserRepository users, [FromServices] UserConnections connections)
     {
         var scope = await CallerScope.LoadAsync(context).ConfigureAwait(false);
         var user = await RequireManagedUserAsync(scope, users, id, context.RequestAborted).ConfigureAwait(false);
@@ -89,11 +89,14 @@ public static class UserEndpoints
         long scopeAreaId = request.ScopeAreaId ?? user.ScopeAreaId;
         RequireGrantable(scope, role, scopeAreaId);
         var updated = await users.UpdateAsync(id, request.DisplayName ?? user.DisplayName, role, scopeAreaId, context.RequestAborted).ConfigureAwait(false);
+
+        // A demotion or a narrower scope takes effect on open consoles now, not at their next reconnect.
+        connections.CloseStale(updated);
         await ApiAudit.AppendAsync(context, scope.Caller, "user.updated", "user", id, updated.ScopeAreaId, new { updated.DisplayName, updated.Role, updated.ScopeAreaId }).ConfigureAwait(false);
         return Results.Ok(UserView.From(updated));
     }
 
-    private static async Task<IResult> SetPasswordAsync(long id, SetPasswordRequest? request, HttpContext context, [FromServices] IUserRepository users, [FromServices] PasswordHasher hasher)
+    private static async Task<IResult> SetPasswordAsync(long id, SetPasswordRequest? request, HttpContext context, [FromServices] IUserRepository users, [FromServices] PasswordHasher hasher, [FromServices] UserConnections connections)
     {
         var scope = await CallerScope.LoadAsync(context).ConfigureAwait(false);
         var user = await RequireManagedUserAsync(scope, users, id, context.RequestAborted).ConfigureAwait(false);
@@ -101,11 +104,18 @@ public static class UserEndpoints
         string password = request?.Password ?? generated!;
         RequireStrongPassword(password);
         await users.SetPasswordHashAsync(id, hasher.Hash(password), context.RequestAborted).ConfigureAwait(false);
+
+        // A password is reset when it leaked: whoever signed in with the old one is cut off, including open consoles.
+        if (await users.GetAsync(id, context.RequestAborted).ConfigureAwait(false) is { } changed)
+        {
+            connections.CloseStale(changed);
+        }
+
         await ApiAudit.AppendAsync(context, scope.Caller, "user.password-reset", "user", id, user.ScopeAreaId).ConfigureAwait(false);
         return Results.Ok(new UserCreatedResponse(UserView.From(user), generated));
     }
 
-    private static async Task<IResult> DeleteAsync(long id, HttpContext context, [FromServices] IUserRepository users)
+    private static async Task<IResult> DeleteAsync(long id, HttpContext context, [FromServices] IUserRepository users, [FromServices] UserConnections connections)
     {
         var scope = await CallerScope.LoadAsync(context).ConfigureAwait(false);
         if (id == scope.Caller.Id)
@@ -115,6 +125,7 @@ public static class UserEndpoints
 
         var user = await RequireManagedUserAsync(scope, users, id, context.RequestAborted).ConfigureAwait(false);
         await users.DeleteAsync(id, context.RequestAborted).ConfigureAwait(false);
+        connections.CloseUser(id);
         await ApiAudit.AppendAsync(context, scope.Caller, "user.deleted", "user", id, user.ScopeAreaId, new { user.Username }).ConfigureAwait(false);
         return Results.NoContent();
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.SignalR;
 using VanYen.Media.Server.Domain;
 using VanYen.Media.Server.Security;
 
@@ -89,6 +90,9 @@ public static class UserAuthenticationServiceCollectionExtensions
         services.AddSingleton<UserTokenIssuer>();
         services.AddSingleton<SignedOutSessions>();
         services.AddSingleton<IClaimsTransformation, SignedOutSessionFilter>();
+        services.AddSingleton<UserConnections>();
+        services.AddSingleton<SignInHubFilter>();
+        services.Configure<HubOptions>(options => options.AddFilter<SignInHubFilter>());
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         return services;
     }

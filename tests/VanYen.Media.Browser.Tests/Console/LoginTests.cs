@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Playwright;
 using VanYen.Media.Browser.Tests.Testing;
 using VanYen.Media.Integration.Tests.EndToEnd;
@@ -68,5 +71,33 @@ public class LoginTests(EndToEndFixture fixture)
         await page.FillAsync("#password", passwords["pt.lang-hoc"]);
         await page.ClickAsync("#login-submit");
         await ConsolePages.WaitForConsoleAsync(page);
+    }
+
+    [Fact]
+    public async Task AConsoleLeftOpenGoesToTheLoginOnceAnAdminGivesItsUserANewPassword()
+    {
+        using var admin = await fixture.ClientForAsync("admin");
+        long village = (await admin.GetFromJsonAsync<JsonElement>($"/api/clusters/{fixture.LangHocClusterId}")).GetProperty("areaId").GetInt64();
+        string username = "cb." + Guid.NewGuid().ToString("N")[..8];
+        using var created = await admin.PostAsJsonAsync("/api/users", new { username, displayName = "Cán bộ văn hoá thử", role = "announcer", scopeAreaId = village });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var user = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var speech = await SpeechFile.GetAsync();
+        await using var browser = await Chromium.LaunchAsync(speech.Path);
+        IPage page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(fixture.Server.Url, "/login").ToString());
+        await page.FillAsync("#username", username);
+        await page.FillAsync("#password", user.GetProperty("generatedPassword").GetString()!);
+        await page.ClickAsync("#login-submit");
+        await ConsolePages.WaitForConsoleAsync(page);
+
+        // The phone is lost: the admin resets the password, and the console open on it must not keep its rights.
+        long id = user.GetProperty("user").GetProperty("id").GetInt64();
+        using (var reset = await admin.PostAsJsonAsync($"/api/users/{id}/password", new { password = "mat-khau-moi-2026" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+        }
+
+        await page.WaitForURLAsync("**/login?return=%2Fconsole", new() { Timeout = 15_000 });
     }
 }

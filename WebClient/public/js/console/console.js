@@ -256,6 +256,7 @@ async function start() {
         try { broadcasts.clear(); absorb(await api.get('/api/broadcasts')); broadcastsChanged.emit(null); } catch { /* next push updates */ }
       },
       onClosed: error => { if (error) showHubState('console.disconnected'); },
+      requireSignIn: true,
     });
     hub.on('BroadcastChanged', payload => {
       const broadcast = normalizeBroadcast(payload);

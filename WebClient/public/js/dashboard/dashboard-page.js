@@ -76,6 +76,7 @@ async function connect() {
     onReconnecting: () => { banner.hidden = false; },
     onReconnected: () => { banner.hidden = true; reload().catch(handleFailure); },
     onClosed: () => { banner.hidden = false; },
+    requireSignIn: true,
   });
   connection.on('BroadcastChanged', message => { state.applyBroadcastChange(message); render(); });
   connection.on('ReceiverStatus', message => {

@@ -1,9 +1,14 @@
 // A SignalR hub connection (the client from npm, served as /lib/signalr.min.js, global signalR) that reconnects
 // by itself and reports its state, so pages survive a 4G drop.
 
+import { currentUser, redirectToLogin } from './api.js';
+
 /**
- * Starts a connection to path ('/hubs/broadcast', ...). handlers: { onReconnecting(), onReconnected(), onClosed(error) }.
- * Keeps retrying the first start too (server restarting). Resolves once connected.
+ * Starts a connection to path ('/hubs/broadcast', ...). handlers: { onReconnecting(), onReconnected(), onClosed(error),
+ * requireSignIn }. Keeps retrying the first start too (server restarting). Resolves once connected.
+ * With requireSignIn (the console, the dashboard), a lost connection asks whether the sign-in still holds: the server
+ * closes the connections of a sign-in that ended (logout elsewhere, new password, new role, removed user), and the
+ * page then goes to the login instead of reconnecting with rights it no longer has.
  */
 export async function connectHub(path, handlers = {}) {
   const connection = new signalR.HubConnectionBuilder()
@@ -11,9 +16,17 @@ export async function connectHub(path, handlers = {}) {
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: context => Math.min(1000 * (context.previousRetryCount + 1), 10000) })
     .configureLogging(signalR.LogLevel.Warning)
     .build();
-  connection.onreconnecting(() => handlers.onReconnecting?.());
+  const checkSignIn = async () => {
+    if (!handlers.requireSignIn) return;
+    try {
+      if (await currentUser() === null) redirectToLogin();
+    } catch {
+      // The server is unreachable: the reconnect goes on and this is asked again at the next loss.
+    }
+  };
+  connection.onreconnecting(() => { handlers.onReconnecting?.(); checkSignIn(); });
   connection.onreconnected(() => handlers.onReconnected?.());
-  connection.onclose(error => handlers.onClosed?.(error));
+  connection.onclose(error => { handlers.onClosed?.(error); checkSignIn(); });
   for (let attempt = 0; ; attempt++) {
     try {
       await connection.start();
