@@ -33,11 +33,8 @@ public sealed class ReceiverRemovalTests : IAsyncLifetime
     public async Task DeletingAReceiverStopsItsMediaClosesItsControlRefusesItsSecretAndForgetsItsHealth()
     {
         (long id, string secret) = _host.Devices[0];
-        ReceiverAgent.ReceiverAgent agent = await _host.StartAgentAsync(0);
-        await DeviceTestHost.WaitUntilAsync(() => agent.Connected, Patience, "the agent is connected");
         using HttpClient admin = await _host.ClientForAsync("admin");
-        await StartBulletinAsync(admin, agent.Login!.ClusterId);
-        await DeviceTestHost.WaitUntilAsync(() => agent.ReceivedPackets > 50, Patience, "the agent receives the bulletin");
+        ReceiverAgent.ReceiverAgent agent = await StartHearingABulletinAsync(admin);
         Assert.Contains(_host.Get<IDeviceControl>().GetHealth(), health => health.ReceiverId == id);
 
         using (HttpResponseMessage deleted = await admin.DeleteAsync($"/api/receivers/{id}"))
@@ -64,11 +61,8 @@ public sealed class ReceiverRemovalTests : IAsyncLifetime
     public async Task ANewSecretCutsOffTheDeviceHoldingTheOldOneAndLetsTheNewOneIn()
     {
         (long id, string oldSecret) = _host.Devices[0];
-        ReceiverAgent.ReceiverAgent leaked = await _host.StartAgentAsync(0);
-        await DeviceTestHost.WaitUntilAsync(() => leaked.Connected, Patience, "the agent with the old secret is connected");
         using HttpClient admin = await _host.ClientForAsync("admin");
-        await StartBulletinAsync(admin, leaked.Login!.ClusterId);
-        await DeviceTestHost.WaitUntilAsync(() => leaked.ReceivedPackets > 50, Patience, "the agent with the old secret receives the bulletin");
+        ReceiverAgent.ReceiverAgent leaked = await StartHearingABulletinAsync(admin);
 
         string newSecret;
         using (HttpResponseMessage rotated = await admin.PostAsync($"/api/receivers/{id}/secret", null))
@@ -160,6 +154,16 @@ public sealed class ReceiverRemovalTests : IAsyncLifetime
         Assert.True(ended, "the open stream ended");
         using HttpResponseMessage again = await player.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal(HttpStatusCode.Unauthorized, again.StatusCode);
+    }
+
+    /// <summary>Demo device 0, connected and hearing a bulletin started on its cluster.</summary>
+    private async Task<ReceiverAgent.ReceiverAgent> StartHearingABulletinAsync(HttpClient admin)
+    {
+        ReceiverAgent.ReceiverAgent agent = await _host.StartAgentAsync(0);
+        await DeviceTestHost.WaitUntilAsync(() => agent.Connected, Patience, "the agent is connected");
+        await StartBulletinAsync(admin, agent.Login!.ClusterId);
+        await DeviceTestHost.WaitUntilAsync(() => agent.ReceivedPackets > 50, Patience, "the agent receives the bulletin");
+        return agent;
     }
 
     private static async Task StartBulletinAsync(HttpClient admin, long clusterId)
