@@ -40,12 +40,20 @@ public sealed class ChimeGatedLiveSource : IAudioSource, IRtpSink
         peer.Sink = this;
     }
 
-    /// <summary>Forwards the packet to the microphone once the program has read from it; drops it before.</summary>
+    /// <summary>
+    /// Forwards the packet to the microphone once the program has read from it; drops it before, but counts it as a
+    /// sign of life: a live emergency waiting behind another one on its clusters must not time out as idle while the
+    /// announcer is still talking.
+    /// </summary>
     public void OnRtp(WebRtcPeer peer, in RtpPacket packet)
     {
         if (_listening)
         {
             _microphone.OnRtp(peer, packet);
+        }
+        else
+        {
+            _microphone.KeepAlive();
         }
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using VanYen.Media.Engine.Audio.Codec;
 using VanYen.Media.Engine.Rtp;
 using VanYen.Media.Engine.Sources;
@@ -28,6 +29,33 @@ public sealed class ChimeGatedLiveSourceTests
         Assert.Equal(7, microphone.PacketsReceived);
 
         microphone.Complete();
+        Assert.Equal(AudioSourceReadResult.EndOfStream, await gated.ReadFrameAsync(frame, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AMicrophoneHeldBackLongerThanTheIdleTimeoutIsStillLiveWhileItsPacketsArriveAndEndsWhenTheyStop()
+    {
+        var time = new FakeTimeProvider();
+        var options = new WebRtcLiveSourceOptions { IdleTimeout = TimeSpan.FromSeconds(10), TimeProvider = time };
+        var microphone = new WebRtcLiveSource("live emergency waiting: test", OpusPayloadType, options);
+        await using var gated = new ChimeGatedLiveSource(microphone);
+        using var encoder = new OpusAudioEncoder(new OpusEncoderOptions { Channels = 1 });
+        ushort sequence = 100;
+
+        // Another emergency holds the clusters for 24 s: the program does not read, the announcer keeps talking.
+        for (int second = 0; second < 24; second += 4)
+        {
+            Send(gated, encoder, ref sequence, 5);
+            time.Advance(TimeSpan.FromSeconds(4));
+        }
+
+        Assert.False(microphone.IsEnded, "held back, not idle");
+        Assert.Equal(0, microphone.PacketsReceived);
+        short[] frame = new short[960];
+        Assert.Equal(AudioSourceReadResult.Frame, await gated.ReadFrameAsync(frame, CancellationToken.None));
+
+        // Then the announcer's browser goes quiet (tab closed without a bye): the idle timeout ends it.
+        time.Advance(TimeSpan.FromSeconds(11));
         Assert.Equal(AudioSourceReadResult.EndOfStream, await gated.ReadFrameAsync(frame, CancellationToken.None));
     }
 

@@ -70,6 +70,12 @@ public sealed class LiveOpusInput : IDisposable
         return _jitter.Insert(packet.SequenceNumber, packet.Timestamp, packet.Ssrc, packet.Payload, arrivalTimestamp);
     }
 
+    /// <summary>
+    /// Notes a packet that arrived but is not to be played (a gate holds the stream back): the sender is alive, so
+    /// <see cref="IsIdleFor"/> counts from now.
+    /// </summary>
+    public void KeepAlive() => Interlocked.Exchange(ref _lastPacketTimestamp, _time.GetTimestamp());
+
     /// <summary>Decodes the next 20 ms (<see cref="FrameSamples"/> samples) into <paramref name="frame"/>: decoded, FEC, concealed or silence.</summary>
     public JitterFrameKind Pop(Span<short> frame) => _jitter.Pop(frame[.._jitter.OutputFrameSamples], _time.GetTimestamp());
 

@@ -60,6 +60,9 @@ public sealed class WebRtcLiveSource : IAudioSource, IRtpSink
         }
     }
 
+    /// <summary>A packet arrived that is held back, not played: the idle timeout starts again (<see cref="LiveOpusInput.KeepAlive"/>).</summary>
+    public void KeepAlive() => _input.KeepAlive();
+
     /// <summary>Ends the source: the next read returns <see cref="AudioSourceReadResult.EndOfStream"/>.</summary>
     public void Complete() => Volatile.Write(ref _completed, 1);
 
