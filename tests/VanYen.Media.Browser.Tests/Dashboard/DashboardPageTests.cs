@@ -24,7 +24,7 @@ public class DashboardPageTests(ITestOutputHelper output)
         await using var server = await ServerProcess.StartAsync(district.DataDirectory, "--VanYen:SeedDemo=false");
         await using var browser = await Chromium.LaunchAsync(speech.Path, viewportWidth: 1280);
         var console = new List<string>();
-        IPage dashboard = await OpenDashboardAsync(browser, server, district, console);
+        IPage dashboard = await PageSteps.OpenDashboardAsync(browser, server, district.Username, district.Password, console);
         string receiver = $"li.receiver[data-receiver-id='{district.SpeakerReceiverId}']";
         string card = $"article.cluster-card[data-cluster-id='{district.ClusterId}']";
         Assert.Equal("false", await dashboard.GetAttributeAsync(receiver, "data-online"));
@@ -80,7 +80,7 @@ public class DashboardPageTests(ITestOutputHelper output)
             Assert.Equal(401, status);
         }
 
-        IPage dashboard = await OpenDashboardAsync(browser, server, district, console);
+        IPage dashboard = await PageSteps.OpenDashboardAsync(browser, server, district.Username, district.Password, console);
         await PageSteps.WaitForAsync(dashboard, "() => document.querySelectorAll('#audit-list .audit-entry').length > 2", null, "the audit list shows the logins", console);
         var actions = await ListedActionsAsync(dashboard);
         Assert.Contains("auth.login", actions);
@@ -122,7 +122,7 @@ public class DashboardPageTests(ITestOutputHelper output)
         await using var server = await ServerProcess.StartAsync(district.DataDirectory, "--VanYen:SeedDemo=false");
         await using var browser = await Chromium.LaunchAsync(speech.Path, viewportWidth: 360);
         var console = new List<string>();
-        IPage dashboard = await OpenDashboardAsync(browser, server, district, console);
+        IPage dashboard = await PageSteps.OpenDashboardAsync(browser, server, district.Username, district.Password, console);
         await PageSteps.WaitForAsync(dashboard, "() => document.querySelectorAll('#audit-list .audit-entry').length > 0", null, "the audit list loads", console);
 
         Assert.Equal(0, await PageSteps.HorizontalOverflowAsync(dashboard));
@@ -130,16 +130,6 @@ public class DashboardPageTests(ITestOutputHelper output)
         Assert.Equal(2, widths.Length);
         Assert.All(widths, right => Assert.True(right <= 360, $"a cluster card ends at {right} px"));
         await dashboard.ScreenshotAsync(new PageScreenshotOptions { Path = DocsScreenshots.PathOf("dashboard-phone.png"), FullPage = true });
-    }
-
-    private static async Task<IPage> OpenDashboardAsync(Chromium browser, ServerProcess server, DashboardTestDistrict district, List<string> console)
-    {
-        IPage page = await browser.NewPageAsync(console);
-        await page.GotoAsync(new Uri(server.Url, "/listen.html").ToString());
-        await PageSteps.LoginAsync(page, district.Username, district.Password);
-        await page.GotoAsync(new Uri(server.Url, "/dashboard").ToString());
-        await PageSteps.WaitForAsync(page, "() => document.querySelectorAll('.cluster-card').length > 0 && window.vanyenDashboard?.connection?.state === 'Connected'", null, "the dashboard loads and connects", console);
-        return page;
     }
 
     private static async Task<List<string>> ListedActionsAsync(IPage page) =>

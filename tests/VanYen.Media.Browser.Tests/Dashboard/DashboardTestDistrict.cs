@@ -6,7 +6,8 @@ namespace VanYen.Media.Browser.Tests.Dashboard;
 
 /// <summary>
 /// A data folder with a district, a commune, a village and its cluster, an IP speaker (for the reference receiver)
-/// and a Browser receiver (for the speaker page) whose secrets the test knows, and a district-wide announcer.
+/// and a Browser receiver (for the speaker page) whose secrets the test knows, a district-wide announcer and a
+/// district admin.
 /// </summary>
 internal sealed record DashboardTestDistrict(
     string DataDirectory,
@@ -18,7 +19,9 @@ internal sealed record DashboardTestDistrict(
     string BrowserToken,
     string Username,
     string DisplayName,
-    string Password) : IDisposable
+    string Password,
+    string AdminUsername,
+    string AdminPassword) : IDisposable
 {
     public static async Task<DashboardTestDistrict> CreateAsync()
     {
@@ -32,7 +35,9 @@ internal sealed record DashboardTestDistrict(
         (Receiver browser, string browserToken) = await folder.AddReceiverAsync(cluster.Id, "Điện thoại cũ nhà văn hoá", ReceiverKind.Browser);
         const string displayName = "Phát thanh viên huyện";
         string password = await folder.AddUserAsync("pt.huyen", displayName, UserRole.Announcer, district.Id);
-        return new DashboardTestDistrict(folder.Directory, cluster.Id, cluster.Name, speaker.Id, speakerSecret, browser.Id, browserToken, "pt.huyen", displayName, password);
+        string adminPassword = await folder.AddUserAsync("qt.huyen", "Quản trị huyện", UserRole.Admin, district.Id);
+        return new DashboardTestDistrict(
+            folder.Directory, cluster.Id, cluster.Name, speaker.Id, speakerSecret, browser.Id, browserToken, "pt.huyen", displayName, password, "qt.huyen", adminPassword);
     }
 
     public void Dispose()

@@ -1,8 +1,10 @@
 using Microsoft.Playwright;
+using VanYen.Media.Browser.Tests.Testing;
+using VanYen.Media.Tests.Shared;
 
 namespace VanYen.Media.Browser.Tests.Dashboard;
 
-/// <summary>Steps the dashboard and speaker tests share: signing in, waiting for the page, measuring its width.</summary>
+/// <summary>Steps the dashboard and speaker tests share: signing in, opening the dashboard, waiting for the page, measuring its width.</summary>
 internal static class PageSteps
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
@@ -14,6 +16,17 @@ internal static class PageSteps
             "async ([username, password]) => (await fetch('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) })).status",
             new object[] { username, password });
         Assert.InRange(status, 200, 299);
+    }
+
+    /// <summary>A new page of <paramref name="browser"/> signed in as <paramref name="username"/>, on the dashboard, connected to its hub.</summary>
+    public static async Task<IPage> OpenDashboardAsync(Chromium browser, ServerProcess server, string username, string password, List<string> console)
+    {
+        IPage page = await browser.NewPageAsync(console);
+        await page.GotoAsync(new Uri(server.Url, "/listen.html").ToString());
+        await LoginAsync(page, username, password);
+        await page.GotoAsync(new Uri(server.Url, "/dashboard").ToString());
+        await WaitForAsync(page, "() => document.querySelectorAll('.cluster-card').length > 0 && window.vanyenDashboard?.connection?.state === 'Connected'", null, "the dashboard loads and connects", console);
+        return page;
     }
 
     /// <summary>Waits until <paramref name="expression"/> (a function of <paramref name="argument"/>) is truthy in the page; fails with the page's console.</summary>

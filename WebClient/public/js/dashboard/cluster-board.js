@@ -1,13 +1,15 @@
 // The cluster cards: one per cluster in scope, with what plays there and who started it, the program level and
 // each receiver's state and packet loss. Cards are built once and updated in place (levels change 4× a second).
+// For admins, a ReceiverAdmin adds the receiver controls (add, new code, remove).
 import { t } from '../lib/i18n.js';
 
 const meterFloorDbfs = -60;
 
 export class ClusterBoard {
-  constructor(container, state) {
+  constructor(container, state, admin = null) {
     this.container = container;
     this.state = state;
+    this.admin = admin;
     this.cards = new Map();
   }
 
@@ -20,13 +22,19 @@ export class ClusterBoard {
       this.cards.clear();
       const sorted = [...this.state.clusters.values()].sort((a, b) => this.state.placeOf(a).localeCompare(this.state.placeOf(b), 'vi') || a.name.localeCompare(b.name, 'vi'));
       for (const cluster of sorted) {
-        const card = buildCard(cluster);
+        const card = buildCard(cluster, this.admin);
         this.cards.set(cluster.id, card);
         this.container.append(card.root);
       }
     }
 
     for (const [clusterId, card] of this.cards) this.update(clusterId, card);
+  }
+
+  /** Builds every card again (after a language switch: labels are written when a card is built). */
+  rebuild() {
+    this.cards.clear();
+    this.render();
   }
 
   /** Only the meters (called at the level push rate). */
@@ -48,11 +56,11 @@ export class ClusterBoard {
     card.startedBy.hidden = !broadcast;
     card.root.dataset.broadcastId = broadcast?.id ?? '';
     updateLevel(card, this.state.levelOf(clusterId));
-    renderReceivers(card.receivers, this.state.receiversOf(clusterId));
+    renderReceivers(card.receivers, this.state.receiversOf(clusterId), this.admin);
   }
 }
 
-function buildCard(cluster) {
+function buildCard(cluster, admin) {
   const root = element('article', 'cluster-card');
   root.dataset.clusterId = String(cluster.id);
   const heading = element('header', 'cluster-heading');
@@ -78,6 +86,7 @@ function buildCard(cluster) {
   levelRow.append(label, meter, levelText);
   const receivers = element('ul', 'receivers');
   root.append(heading, status, title, startedBy, levelRow, receivers);
+  if (admin) root.append(admin.addForm(cluster));
   return { root, name, place, status, title, startedBy, meter, levelText, receivers };
 }
 
@@ -89,7 +98,7 @@ function updateLevel(card, level) {
   card.levelText.textContent = level.rms <= meterFloorDbfs ? '—' : t('cluster.levelText', { value: Math.round(level.rms) });
 }
 
-function renderReceivers(list, receivers) {
+function renderReceivers(list, receivers, admin) {
   if (receivers.length === 0) {
     const empty = element('li', 'receiver empty');
     empty.textContent = t('cluster.noReceivers');
@@ -119,6 +128,7 @@ function renderReceivers(list, receivers) {
     stats.textContent = parts.join(' · ');
     stats.dataset.fractionLost = receiver.fractionLost == null ? '' : String(receiver.fractionLost);
     item.append(dot, name, kind, state, stats);
+    if (admin) item.append(admin.rowActions(receiver));
     return item;
   }));
 }

@@ -6,6 +6,7 @@ import { applyTo, currentLanguage, onLanguageChanged, setLanguage, t } from '../
 import { AuditLog } from './audit-log.js';
 import { ClusterBoard } from './cluster-board.js';
 import { DistrictState } from './district-state.js';
+import { ReceiverAdmin } from './receiver-admin.js';
 
 // The hub pushes receiver status every 5 s, but not whether a device's control connection closed: ask as often.
 const receiverRefreshMilliseconds = 5000;
@@ -13,8 +14,8 @@ const levelRenderMilliseconds = 250;
 
 const byId = id => document.getElementById(id);
 const state = new DistrictState();
-const board = new ClusterBoard(byId('clusters'), state);
 const errorBox = byId('error');
+let board = new ClusterBoard(byId('clusters'), state);
 
 function showError(message) {
   errorBox.textContent = message ?? '';
@@ -89,7 +90,7 @@ async function connect() {
 async function main() {
   applyTo(document);
   byId('language').addEventListener('click', () => setLanguage(currentLanguage() === 'vi' ? 'en' : 'vi'));
-  onLanguageChanged(() => { render(); audit.renderAreas(); audit.load(audit.page); });
+  onLanguageChanged(() => { render(); board.rebuild(); audit.renderAreas(); audit.load(audit.page); });
   byId('logout').addEventListener('click', async () => {
     try { await api.post('/api/auth/logout'); } finally { redirectToLogin(); }
   });
@@ -108,6 +109,20 @@ async function main() {
   }
 
   byId('user-name').textContent = t('dashboard.signedInAs', { name: user.displayName });
+  if (user.role === 'admin') {
+    const admin = new ReceiverAdmin({
+      confirmDialog: byId('confirm-dialog'),
+      confirmMessage: byId('confirm-message'),
+      secretDialog: byId('secret-dialog'),
+      secretTitle: byId('secret-title'),
+      secretId: byId('secret-id'),
+      secretCode: byId('secret-code'),
+      secretLinks: byId('secret-links'),
+      copy: byId('secret-copy'),
+    }, refreshReceivers, showError);
+    board = new ClusterBoard(byId('clusters'), state, admin);
+  }
+
   try {
     await reload();
   } catch (error) {
