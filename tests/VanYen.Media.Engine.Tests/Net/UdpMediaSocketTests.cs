@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using VanYen.Media.Engine.Net;
+using VanYen.Media.Engine.Tests.Testing;
 
 namespace VanYen.Media.Engine.Tests.Net;
 
@@ -186,7 +187,7 @@ public class UdpMediaSocketTests
         byte[] received = new byte[2048];
         int length = await client.ReceiveAsync(received.AsMemory()).AsTask().WaitAsync(SocketTesting.Timeout);
         Assert.Equal(stun, received.AsSpan(0, length).ToArray());
-        Assert.Equal(1, media.Counters.PacketsSent);
+        await Eventually.EqualAsync(1, () => media.Counters.PacketsSent);
     }
 
     [Fact(Timeout = 30_000)]

@@ -19,7 +19,7 @@
 //   onLanguageChanged(fn)            re-render dynamic text after the language switch; returns unsubscribe
 import { api, ApiError, currentUser, redirectToLogin } from '../lib/api.js';
 import { register, t, setLanguage, currentLanguage, applyTo, onLanguageChanged } from '../lib/i18n.js';
-import { connectHub } from '../lib/hub.js';
+import { connectHub, markSigningOut } from '../lib/hub.js';
 import { panelNames } from './panels.js';
 import { createTargetTree } from './target-tree.js';
 import { startEmergencyBanner } from '../lib/emergency-banner.js';
@@ -293,6 +293,7 @@ async function start() {
   showUser();
   onLanguageChanged(showUser);
   document.getElementById('sign-out').addEventListener('click', async () => {
+    markSigningOut();
     try { await api.post('/api/auth/logout'); } catch { /* the cookie is dropped below anyway */ }
     await hub?.stop();
     location.href = '/login';

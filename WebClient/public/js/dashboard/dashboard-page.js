@@ -1,7 +1,7 @@
 // /dashboard: every cluster and receiver in the signed-in user's scope, live, and the audit log.
 import './dashboard-strings.js';
 import { api, ApiError, currentUser, redirectToLogin } from '../lib/api.js';
-import { connectHub } from '../lib/hub.js';
+import { connectHub, markSigningOut } from '../lib/hub.js';
 import { applyTo, currentLanguage, onLanguageChanged, setLanguage, t } from '../lib/i18n.js';
 import { AuditLog } from './audit-log.js';
 import { ClusterBoard } from './cluster-board.js';
@@ -92,6 +92,7 @@ async function main() {
   byId('language').addEventListener('click', () => setLanguage(currentLanguage() === 'vi' ? 'en' : 'vi'));
   onLanguageChanged(() => { render(); board.rebuild(); audit.renderAreas(); audit.load(audit.page); });
   byId('logout').addEventListener('click', async () => {
+    markSigningOut();
     try { await api.post('/api/auth/logout'); } finally { redirectToLogin(); }
   });
 

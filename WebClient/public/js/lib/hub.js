@@ -3,6 +3,15 @@
 
 import { currentUser, redirectToLogin } from './api.js';
 
+// Set by the page's own sign-out: the server then closes the page's connections, and the page goes to the login
+// by itself; a second navigation from here would cancel the first.
+let signingOut = false;
+
+/** Call before POST /api/auth/logout: lost connections no longer send the page to the login. */
+export function markSigningOut() {
+  signingOut = true;
+}
+
 /**
  * Starts a connection to path ('/hubs/broadcast', ...). handlers: { onReconnecting(), onReconnected(), onClosed(error),
  * requireSignIn }. Keeps retrying the first start too (server restarting). Resolves once connected.
@@ -17,7 +26,7 @@ export async function connectHub(path, handlers = {}) {
     .configureLogging(signalR.LogLevel.Warning)
     .build();
   const checkSignIn = async () => {
-    if (!handlers.requireSignIn) return;
+    if (!handlers.requireSignIn || signingOut) return;
     try {
       if (await currentUser() === null) redirectToLogin();
     } catch {
