@@ -29,13 +29,18 @@ internal sealed partial class MeetingRtpPort : IDatagramHandler, IAsyncDisposabl
     public MeetingRtpPort(IPEndPoint endPoint, ILogger logger)
     {
         _logger = logger;
-        var options = new UdpMediaSocketOptions { Name = "meetings-rtp", DualMode = false, SendBufferSize = 4 * 1024 * 1024 };
+        // Thousands of small datagrams a second from up to hundreds of peers: a receive thread of its own (no thread-pool
+        // hop per datagram).
+        var options = new UdpMediaSocketOptions { Name = "meetings-rtp", DualMode = false, SendBufferSize = 4 * 1024 * 1024, DedicatedReceiveThread = true };
         _socket = UdpMediaSocket.Bind(endPoint, this, options, logger);
         _transport = _socket;
         _batchTransport = _socket as IBatchPacketTransport;
     }
 
     public IPEndPoint LocalEndPoint => _socket.LocalEndPoint;
+
+    /// <summary>The socket's counters (tests and diagnostics).</summary>
+    public MediaSocketCounters Counters => _socket.Counters;
 
     /// <summary>Datagrams from an address no participant joined with.</summary>
     public long UnknownSourcePackets => Interlocked.Read(ref _unknownSource);
