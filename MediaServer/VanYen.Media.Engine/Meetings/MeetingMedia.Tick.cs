@@ -37,6 +37,9 @@ internal sealed partial class MeetingMedia
     {
         long tick = ++_tickCount;
         Counters.AddTick();
+
+        // Left filled only by a tick that failed half-way: its packets are stale now.
+        _sendBatch.Clear();
         List<MeetingParticipant> participants = _participants;
         for (int i = 0; i < participants.Count; i++)
         {

@@ -53,8 +53,6 @@ internal sealed partial class MeetingRtpPort : IDatagramHandler, IAsyncDisposabl
     public void Remove(MeetingParticipant participant) =>
         _byAddress.TryRemove(KeyValuePair.Create(participant.RemoteAddress!, participant));
 
-    public void Send(ReadOnlySpan<byte> datagram, SocketAddress remote) => _transport.TrySend(datagram, remote);
-
     /// <summary>
     /// Queues <paramref name="datagram"/> (copied) in <paramref name="batch"/>, sending the batch first when it is full;
     /// sends it at once when the transport has no batched send or the datagram does not fit a slot. Allocates nothing.
