@@ -105,6 +105,7 @@ public class UdpMediaSocketTests
         await Task.Run(() => SocketTesting.WaitForReceived(media.Counters, datagrams.Length, SocketTesting.Deadline()));
 
         PacketKind[] expected = [PacketKind.Stun, PacketKind.Dtls, PacketKind.Rtp, PacketKind.Rtcp, PacketKind.TurnChannel, PacketKind.Zrtp];
+        await Task.Run(() => SocketTesting.WaitForHandled(handler, expected.Length));
         Assert.Equal(expected.Length, handler.Count);
         for (int i = 0; i < expected.Length; i++)
         {
@@ -129,6 +130,7 @@ public class UdpMediaSocketTests
 
         await Task.Run(() => SocketTesting.SendRtpPaced(client, target, media.Counters, 100));
         await Task.Run(() => SocketTesting.SendRtpPaced(client, target, media.Counters, 5, firstSequence: 100));
+        await Task.Run(() => SocketTesting.WaitForHandled(handler, 105));
 
         Assert.Equal(105, handler.Count);
         Assert.Equal(10, media.Counters.HandlerErrors);
@@ -152,6 +154,7 @@ public class UdpMediaSocketTests
         SocketAddress target = SocketTesting.TargetOf(media, IPAddress.Loopback);
 
         await Task.Run(() => SocketTesting.SendRtpPaced(client, target, media.Counters, slots));
+        await Task.Run(() => SocketTesting.WaitForHandled(handler, slots));
         Assert.Equal(slots, handler.HeldCount);
         Assert.Equal(0, media.Pool.Available);
 
@@ -162,6 +165,7 @@ public class UdpMediaSocketTests
         // The loop is waiting on its overflow buffer now; returned slots are used from the next datagram on.
         handler.ReleaseHeldBuffers();
         await Task.Run(() => SocketTesting.SendRtpPaced(client, target, media.Counters, 5, firstSequence: 100));
+        await Task.Run(() => SocketTesting.WaitForHandled(handler, slots + 5));
 
         Assert.Equal(slots + 5, handler.Count);
         Assert.Equal(100, handler.SequenceAt(slots));
@@ -270,6 +274,7 @@ public class UdpMediaSocketTests
         client.SendTo(TestDatagrams.Rtp(2, payloadLength: 240), SocketFlags.None, target);
         client.SendTo(TestDatagrams.Rtp(3, payloadLength: 239), SocketFlags.None, target);
         await Task.Run(() => SocketTesting.WaitForReceived(media.Counters, 3, SocketTesting.Deadline()));
+        await Task.Run(() => SocketTesting.WaitForHandled(handler, 1));
 
         Assert.Equal(2, media.Counters.DroppedOversize);
         Assert.Equal(1, handler.Count);
@@ -295,6 +300,7 @@ public class UdpMediaSocketTests
         media.TrySend(TestDatagrams.Rtp(1), closed);
         media.TrySend(TestDatagrams.Rtp(2), closed);
         await Task.Run(() => SocketTesting.SendRtpPaced(client, SocketTesting.TargetOf(media, IPAddress.Loopback), media.Counters, 3));
+        await Task.Run(() => SocketTesting.WaitForHandled(handler, 3));
 
         Assert.Equal(3, handler.Count);
         Assert.False(media.Completion.IsCompleted);
@@ -314,6 +320,7 @@ public class UdpMediaSocketTests
         client.SendTo(ReadOnlySpan<byte>.Empty, SocketFlags.None, target);
         client.SendTo(TestDatagrams.Rtp(9), SocketFlags.None, target);
         await Task.Run(() => SocketTesting.WaitForReceived(media.Counters, 2, SocketTesting.Deadline()));
+        await Task.Run(() => SocketTesting.WaitForHandled(handler, 1));
 
         Assert.Equal(1, media.Counters.DroppedMalformed);
         Assert.Equal(1, handler.Count);
