@@ -206,6 +206,9 @@ public class UdpMediaSocketTests
         byte[] received = new byte[2048];
         int length = await client.ReceiveAsync(received.AsMemory()).AsTask().WaitAsync(SocketTesting.Timeout);
         Assert.Equal(stun, received.AsSpan(0, length).ToArray());
+
+        // The echo can arrive before the handler's send returned and was counted.
+        SpinWait.SpinUntil(() => media.Counters.PacketsSent >= 1, SocketTesting.Timeout);
         Assert.Equal(1, media.Counters.PacketsSent);
     }
 
@@ -235,6 +238,7 @@ public class UdpMediaSocketTests
         Assert.Equal(4, sequence4);
         Assert.Equal(6, sequence6);
         Assert.Equal(2, handler.Count);
+        SpinWait.SpinUntil(() => media.Counters.PacketsSent >= 2, SocketTesting.Timeout);
         Assert.Equal(2, media.Counters.PacketsSent);
     }
 
