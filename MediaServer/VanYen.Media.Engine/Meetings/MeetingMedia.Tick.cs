@@ -1,5 +1,6 @@
 using VanYen.Media.Engine.Audio.Jitter;
 using VanYen.Media.Engine.Audio.Levels;
+using VanYen.Media.Engine.Net;
 
 namespace VanYen.Media.Engine.Meetings;
 
@@ -10,6 +11,8 @@ internal sealed partial class MeetingMedia
     private const int SilenceCheckTicks = 50;
 
     private readonly byte[] _listenerPacket = new byte[MeetingParticipant.HeaderLength + MeetingParticipant.MaxOpusPacketLength];
+    // The tick's plain RTP packets, sent together (one sendmmsg per 64) once every encode is done.
+    private readonly PacketSendBatch _sendBatch = new();
     private readonly int[] _announcedTalkers;
     private readonly long _talkersChangedIntervalTicks;
     private int _announcedCount;
@@ -34,6 +37,9 @@ internal sealed partial class MeetingMedia
     {
         long tick = ++_tickCount;
         Counters.AddTick();
+
+        // Left filled only by a tick that failed half-way: its packets are stale now.
+        _sendBatch.Clear();
         List<MeetingParticipant> participants = _participants;
         for (int i = 0; i < participants.Count; i++)
         {
@@ -74,15 +80,16 @@ internal sealed partial class MeetingMedia
                 Span<byte> packet = participant.TalkerPacket;
                 int length = participant.TalkerEncoder.Encode(_mixer.MixMinus(participant.MixerInput), packet[MeetingParticipant.HeaderLength..]);
                 Counters.AddTalkerMixEncode();
-                participant.SendFrame(packet, length);
+                participant.SendFrame(packet, length, _sendBatch);
             }
             else
             {
                 ReleaseTalkerEncoder(participant);
-                participant.SendFrame(_listenerPacket, listenerLength);
+                participant.SendFrame(_listenerPacket, listenerLength, _sendBatch);
             }
         }
 
+        _service.RtpPort.Flush(_sendBatch);
         RecordLatency();
         AnnounceTalkersIfChanged();
         if (tick % SilenceCheckTicks == 0)

@@ -1,6 +1,7 @@
 using System.Net;
 using VanYen.Media.Engine.Audio.Codec;
 using VanYen.Media.Engine.Audio.Levels;
+using VanYen.Media.Engine.Net;
 using VanYen.Media.Engine.Rtp;
 using VanYen.Media.Engine.Sources.Live;
 using VanYen.Media.Engine.WebRtc;
@@ -149,7 +150,10 @@ internal sealed class MeetingParticipant : IRtpSink, IDisposable
     /// bytes or less) is not sent; the timestamp still moves on, and the next packet sent carries the marker
     /// (RFC 3551 §4.1: the first packet of a talkspurt).
     /// </summary>
-    public void SendFrame(Span<byte> packet, int payloadLength)
+    /// <param name="packet">The packet buffer: header room, then the Opus payload.</param>
+    /// <param name="payloadLength">The Opus payload's length.</param>
+    /// <param name="batch">Where a plain RTP participant's packet is queued (copied), sent by the bridge once per tick.</param>
+    public void SendFrame(Span<byte> packet, int payloadLength, PacketSendBatch batch)
     {
         uint timestamp = Timestamp;
         Timestamp = timestamp + Audio.PcmFrame.SamplesPerFrame;
@@ -165,7 +169,7 @@ internal sealed class MeetingParticipant : IRtpSink, IDisposable
         ReadOnlySpan<byte> datagram = packet[..(HeaderLength + payloadLength)];
         if (_port is not null)
         {
-            _port.Send(datagram, RemoteAddress!);
+            _port.Send(datagram, RemoteAddress!, batch);
         }
         else
         {

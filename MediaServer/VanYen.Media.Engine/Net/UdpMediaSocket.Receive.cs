@@ -54,31 +54,37 @@ public sealed partial class UdpMediaSocket
                 continue;
             }
 
-            if (length >= _pool.SlotSize)
-            {
-                // Linux truncates a datagram to the buffer silently (MSG_TRUNC is not surfaced here), so a
-                // datagram filling the whole slot may have been longer: drop it rather than pass on a stub.
-                ReturnIfRented(rented, buffer);
-                _counters.AddReceived(length);
-                _counters.AddDroppedOversize();
-                continue;
-            }
-
-            if (!rented)
-            {
-                // The pool ran dry before this receive; a slot may have come back while we waited.
-                if (!_pool.TryRent(out buffer))
-                {
-                    _counters.AddReceived(length);
-                    _counters.AddDroppedPoolExhausted();
-                    continue;
-                }
-
-                _overflowBuffer.AsSpan(0, length).CopyTo(buffer.Span);
-            }
-
-            _dispatcher.Dispatch(buffer, length, remote);
+            OnReceived(rented, buffer, length, remote);
         }
+    }
+
+    /// <summary>After a read of <paramref name="length"/> bytes (into the rented buffer, or the overflow buffer when none was): drop or dispatch.</summary>
+    private void OnReceived(bool rented, PacketBuffer buffer, int length, SocketAddress remote)
+    {
+        if (length >= _pool.SlotSize)
+        {
+            // Linux truncates a datagram to the buffer silently (MSG_TRUNC is not surfaced here), so a
+            // datagram filling the whole slot may have been longer: drop it rather than pass on a stub.
+            ReturnIfRented(rented, buffer);
+            _counters.AddReceived(length);
+            _counters.AddDroppedOversize();
+            return;
+        }
+
+        if (!rented)
+        {
+            // The pool ran dry before this receive; a slot may have come back while we waited.
+            if (!_pool.TryRent(out buffer))
+            {
+                _counters.AddReceived(length);
+                _counters.AddDroppedPoolExhausted();
+                return;
+            }
+
+            _overflowBuffer.AsSpan(0, length).CopyTo(buffer.Span);
+        }
+
+        _dispatcher.Dispatch(buffer, length, remote);
     }
 
     private static void ReturnIfRented(bool rented, PacketBuffer buffer)

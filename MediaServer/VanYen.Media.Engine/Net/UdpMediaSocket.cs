@@ -24,6 +24,7 @@ public sealed partial class UdpMediaSocket : IPacketTransport, IAsyncDisposable
     private readonly DatagramDispatcher _dispatcher;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly bool _dedicatedReceiveThread;
     private Task _receiveLoop = Task.CompletedTask;
     private int _disposed;
 
@@ -36,6 +37,7 @@ public sealed partial class UdpMediaSocket : IPacketTransport, IAsyncDisposable
         _overflowBuffer = GC.AllocateUninitializedArray<byte>(_pool.SlotSize, pinned: true);
         _counters = new MediaSocketCounters(options.Name);
         _dispatcher = new DatagramDispatcher(handler, this, _counters, logger);
+        _dedicatedReceiveThread = options.DedicatedReceiveThread;
         LocalEndPoint = (IPEndPoint)socket.LocalEndPoint!;
         ReceiveBufferSize = socket.ReceiveBufferSize;
     }
@@ -156,7 +158,7 @@ public sealed partial class UdpMediaSocket : IPacketTransport, IAsyncDisposable
 
     private void Start()
     {
-        _receiveLoop = Task.Run(RunReceiveLoopAsync);
+        _receiveLoop = _dedicatedReceiveThread ? StartReceiveThread() : Task.Run(RunReceiveLoopAsync);
         LogStarted(_logger, Name, LocalEndPoint, ReceiveBufferSize);
     }
 

@@ -34,6 +34,15 @@ public sealed class UdpMediaSocketOptions
     /// <summary>A pool to share with other sockets instead of creating one; <see cref="PacketBufferSize"/> and <see cref="PacketBufferCount"/> are then ignored.</summary>
     public PacketBufferPool? Pool { get; init; }
 
+    /// <summary>
+    /// Receive on a thread of the socket's own, which waits in <c>poll(2)</c> and reads the queued datagrams
+    /// synchronously, instead of the asynchronous loop whose every datagram that finds the socket empty goes through the
+    /// runtime's event thread and a thread-pool worker. For a port receiving thousands of small datagrams a second from
+    /// many peers (a meeting's plain RTP participants): the hop and the workers' spinning cost more than the reads.
+    /// Default false (one thread per socket is not worth it for a quiet port).
+    /// </summary>
+    public bool DedicatedReceiveThread { get; init; }
+
     /// <summary>When binding an IPv6 address, also accept IPv4 peers (as IPv4-mapped IPv6 addresses). Default true.</summary>
     public bool DualMode { get; init; } = true;
 }

@@ -10,9 +10,18 @@ namespace VanYen.Media.LoadHarness.Meetings;
 /// one thread every 20 ms: talkers their speech packets, the others a silence frame at level 127 (RFC 6464), each
 /// with the level on one-byte extension id 1. What the bridge sends back is left unread (the kernel drops it).
 /// </summary>
+/// <remarks>
+/// Real participants send at any moment of the bridge's 20 ms tick; a packet waits for the next tick, so the latency
+/// measured depends on where in the tick it lands. Sending everyone at one instant would measure one arbitrary
+/// phase (runs of the same build measured 9 to 17 ms at the median, by phase alone). Participant i sends at
+/// (i mod <see cref="PhaseGroups"/>) thirds of the period, so the three talkers land at three points of the tick.
+/// </remarks>
 internal sealed class MeetingLoadSenders : IDisposable
 {
     public const byte PayloadType = 111;
+
+    /// <summary>How many send instants the 20 ms period is split into (one per talker by default).</summary>
+    public const int PhaseGroups = 3;
 
     private readonly Socket[] _sockets;
     private readonly SocketAddress?[] _servers;
@@ -75,32 +84,40 @@ internal sealed class MeetingLoadSenders : IDisposable
         for (long frame = 0; !_stopping; frame++)
         {
             long deadline = start + (frame * period);
-            WaitUntil(deadline);
-            for (int i = 0; i < _sockets.Length; i++)
+            for (int group = 0; group < PhaseGroups; group++)
             {
-                byte[] opus;
-                byte level;
-                if (i < _talkers)
-                {
-                    var speech = _audio.Speech[i];
-                    (opus, level) = speech[(int)(frame % speech.Count)];
-                }
-                else
-                {
-                    (opus, level) = (_audio.Silence, (byte)127);
-                }
-
-                var writer = new RtpHeaderWriter(_packet, new RtpHeaderFields(PayloadType, false, sequence, timestamp, (uint)(i + 1)), default, RtpHeaderExtensionForm.OneByte);
-                _level[0] = level;
-                writer.TryAddExtension(1, _level);
-                int header = writer.Finish();
-                opus.CopyTo(_packet, header);
-                _sockets[i].SendTo(_packet.AsSpan(0, header + opus.Length), SocketFlags.None, _servers[i]!);
+                WaitUntil(deadline + (group * period / PhaseGroups));
+                SendGroup(group, frame, sequence, timestamp);
             }
 
             sequence++;
             timestamp += 960;
             Interlocked.Exchange(ref _cpuNanoseconds, ThreadCpuTime.NowNanoseconds());
+        }
+    }
+
+    private void SendGroup(int group, long frame, ushort sequence, uint timestamp)
+    {
+        for (int i = group; i < _sockets.Length; i += PhaseGroups)
+        {
+            byte[] opus;
+            byte level;
+            if (i < _talkers)
+            {
+                var speech = _audio.Speech[i];
+                (opus, level) = speech[(int)(frame % speech.Count)];
+            }
+            else
+            {
+                (opus, level) = (_audio.Silence, (byte)127);
+            }
+
+            var writer = new RtpHeaderWriter(_packet, new RtpHeaderFields(PayloadType, false, sequence, timestamp, (uint)(i + 1)), default, RtpHeaderExtensionForm.OneByte);
+            _level[0] = level;
+            writer.TryAddExtension(1, _level);
+            int header = writer.Finish();
+            opus.CopyTo(_packet, header);
+            _sockets[i].SendTo(_packet.AsSpan(0, header + opus.Length), SocketFlags.None, _servers[i]!);
         }
     }
 

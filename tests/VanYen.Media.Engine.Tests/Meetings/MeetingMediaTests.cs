@@ -1,4 +1,5 @@
 using VanYen.Media.Engine.Meetings;
+using VanYen.Media.Engine.Net;
 using VanYen.Media.Engine.Sources;
 using VanYen.Media.Engine.Tests.Rooms;
 using Xunit.Abstractions;
@@ -156,6 +157,62 @@ public sealed class MeetingMediaTests(ITestOutputHelper output)
                 output.WriteLine($"voice {clients[source].Id}: listener {listener:F3}, mix source {broadcast:F3}");
                 Assert.True(listener > 0.1, $"the listener should hear {clients[source].Id}: {listener:F3}");
                 Assert.True(broadcast > 0.1, $"the mix source should hold {clients[source].Id}: {broadcast:F3}");
+            }
+        }
+        finally
+        {
+            foreach (PlainRtpTestParticipant client in clients)
+            {
+                await client.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task MoreListenersThanOneSendBatchEachGetTheMixInOrder()
+    {
+        // 3 talkers and enough listeners that a tick's sends fill one PacketSendBatch and go on in a second one.
+        const int frames = 150;
+        int count = PacketSendBatch.DefaultCapacity + 6;
+        short[][] sent = [MeetingTestAudio.Clip(0, frames), MeetingTestAudio.Clip(1, frames), MeetingTestAudio.Clip(2, frames)];
+        var silence = MeetingTestAudio.Silence(frames);
+        await using var rig = MeetingTestRig.Start();
+        IMeetingMedia meeting = rig.Service.Open("hop-dong-thon");
+        var clients = new PlainRtpTestParticipant[count];
+        for (int i = 0; i < count; i++)
+        {
+            clients[i] = new PlainRtpTestParticipant("p" + i);
+        }
+
+        try
+        {
+            MeetingTestRig.JoinAll(meeting, clients);
+            await MeetingTestRig.SendPacedAsync(clients, [.. sent.Select(MeetingTestAudio.Encode), .. Enumerable.Repeat(silence, count - 3)]);
+
+            var listeners = clients[3..].Select(client => client.Received.ToList()).ToList();
+            Assert.All(listeners, received => Assert.True(received.Count > frames / 2, $"a listener got {received.Count} packets"));
+            Assert.Equal(listeners.Count, listeners.Select(received => received[0].Ssrc).Distinct().Count());
+            foreach (var received in listeners)
+            {
+                // Each listener's own stream: consecutive sequence numbers, nothing lost or reordered between batches.
+                for (int i = 1; i < received.Count; i++)
+                {
+                    Assert.Equal((ushort)(received[i - 1].SequenceNumber + 1), received[i].SequenceNumber);
+                }
+            }
+
+            // The same shared encode in every slot of both batches.
+            int common = listeners.Min(received => received.Count);
+            var first = listeners[0].TakeLast(common - 5).Select(packet => Convert.ToHexString(packet.Payload)).ToList();
+            Assert.All(listeners, received => Assert.Equal(first, received.TakeLast(common - 5).Select(packet => Convert.ToHexString(packet.Payload))));
+
+            // The last listener (in the second batch) hears the three voices.
+            short[] heard = clients[^1].DecodeReceived();
+            for (int source = 0; source < 3; source++)
+            {
+                double correlation = RoomTestAudio.MedianWindowCorrelation(sent[source], heard);
+                output.WriteLine($"voice {clients[source].Id}: last listener {correlation:F3}");
+                Assert.True(correlation > 0.1, $"the last listener should hear {clients[source].Id}: {correlation:F3}");
             }
         }
         finally

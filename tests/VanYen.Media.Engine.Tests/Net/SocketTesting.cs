@@ -44,6 +44,25 @@ internal static class SocketTesting
     }
 
     /// <summary>
+    /// Spins until <paramref name="handler"/> has seen <paramref name="target"/> datagrams: the socket counts a datagram
+    /// just before its handler runs, so <see cref="WaitForReceived"/> alone may return a moment before the handler did.
+    /// </summary>
+    public static void WaitForHandled(RecordingDatagramHandler handler, int target)
+    {
+        long deadline = Deadline();
+        var spinner = default(SpinWait);
+        while (handler.Count < target)
+        {
+            if (Stopwatch.GetTimestamp() > deadline)
+            {
+                throw new TimeoutException($"the handler saw {handler.Count} of {target} datagrams before the deadline");
+            }
+
+            spinner.SpinOnce();
+        }
+    }
+
+    /// <summary>
     /// Sends <paramref name="count"/> RTP datagrams with sequence numbers from <paramref name="firstSequence"/>,
     /// never more than <paramref name="window"/> ahead of what the socket has read, so none overflow the
     /// receive buffer; allocates nothing.

@@ -25,11 +25,13 @@ public class UdpMediaSocketAllocationTests(ITestOutputHelper output)
     // rounds against a budget well below one object per datagram.
     private const double BudgetBytesPerDatagram = 4;
 
-    [Fact(Timeout = 60_000)]
-    public async Task ReceivingDatagramsAllocatesNoObjectPerDatagram()
+    [Theory(Timeout = 60_000)]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ReceivingDatagramsAllocatesNoObjectPerDatagram(bool dedicatedReceiveThread)
     {
         var handler = new RecordingDatagramHandler(Warmup + (Rounds * PerRound));
-        await using var media = UdpMediaSocket.Bind(new IPEndPoint(IPAddress.Loopback, 0), handler, new UdpMediaSocketOptions { Name = "allocation" });
+        await using var media = UdpMediaSocket.Bind(new IPEndPoint(IPAddress.Loopback, 0), handler, new UdpMediaSocketOptions { Name = "allocation", DedicatedReceiveThread = dedicatedReceiveThread });
         using Socket client = SocketTesting.CreateClient(IPAddress.Loopback);
         SocketAddress target = SocketTesting.TargetOf(media, IPAddress.Loopback);
 
@@ -45,14 +47,16 @@ public class UdpMediaSocketAllocationTests(ITestOutputHelper output)
         Assert.True(perDatagram <= BudgetBytesPerDatagram, $"measured {perDatagram:F2} B per datagram, budget {BudgetBytesPerDatagram} B");
     }
 
-    [Fact(Timeout = 60_000)]
-    public async Task DroppingDatagramsOnAnExhaustedPoolAllocatesNoObjectPerDatagram()
+    [Theory(Timeout = 60_000)]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task DroppingDatagramsOnAnExhaustedPoolAllocatesNoObjectPerDatagram(bool dedicatedReceiveThread)
     {
         var handler = new RecordingDatagramHandler(16) { HoldBuffers = true };
         await using var media = UdpMediaSocket.Bind(
             new IPEndPoint(IPAddress.Loopback, 0),
             handler,
-            new UdpMediaSocketOptions { Name = "allocation-exhausted", PacketBufferCount = 2 });
+            new UdpMediaSocketOptions { Name = "allocation-exhausted", PacketBufferCount = 2, DedicatedReceiveThread = dedicatedReceiveThread });
         using Socket client = SocketTesting.CreateClient(IPAddress.Loopback);
         SocketAddress target = SocketTesting.TargetOf(media, IPAddress.Loopback);
 

@@ -10,6 +10,14 @@ public class UdpMediaSocketTests
 {
     public static TheoryData<string> Loopbacks => ["127.0.0.1", "::1"];
 
+    public static TheoryData<string, bool> LoopbacksAndReceiveLoops => new()
+    {
+        { "127.0.0.1", false },
+        { "::1", false },
+        { "127.0.0.1", true },
+        { "::1", true },
+    };
+
     [Theory(Timeout = 30_000)]
     [MemberData(nameof(Loopbacks))]
     public async Task BindOnPortZeroReportsTheChosenLocalEndPoint(string loopback)
@@ -30,8 +38,8 @@ public class UdpMediaSocketTests
     }
 
     [Theory(Timeout = 60_000)]
-    [MemberData(nameof(Loopbacks))]
-    public async Task TenThousandRtpDatagramsAllArriveInOrderAndByteExact(string loopback)
+    [MemberData(nameof(LoopbacksAndReceiveLoops))]
+    public async Task TenThousandRtpDatagramsAllArriveInOrderAndByteExact(string loopback, bool dedicatedReceiveThread)
     {
         if (!CanUse(loopback))
         {
@@ -41,7 +49,7 @@ public class UdpMediaSocketTests
         const int count = 10_000;
         IPAddress address = IPAddress.Parse(loopback);
         var handler = new RecordingDatagramHandler(count);
-        var media = UdpMediaSocket.Bind(new IPEndPoint(address, 0), handler, new UdpMediaSocketOptions { Name = "rtp" });
+        var media = UdpMediaSocket.Bind(new IPEndPoint(address, 0), handler, new UdpMediaSocketOptions { Name = "rtp", DedicatedReceiveThread = dedicatedReceiveThread });
         using Socket client = SocketTesting.CreateClient(address);
         int length = TestDatagrams.Rtp(0).Length;
 
@@ -66,11 +74,13 @@ public class UdpMediaSocketTests
         Assert.Equal(media.Pool.SlotCount, media.Pool.Available);
     }
 
-    [Fact(Timeout = 30_000)]
-    public async Task EachKindIsClassifiedAndMalformedDatagramsAreDroppedAndCounted()
+    [Theory(Timeout = 30_000)]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task EachKindIsClassifiedAndMalformedDatagramsAreDroppedAndCounted(bool dedicatedReceiveThread)
     {
         var handler = new RecordingDatagramHandler(16);
-        await using var media = UdpMediaSocket.Bind(new IPEndPoint(IPAddress.Loopback, 0), handler);
+        await using var media = UdpMediaSocket.Bind(new IPEndPoint(IPAddress.Loopback, 0), handler, Options(dedicatedReceiveThread));
         using Socket client = SocketTesting.CreateClient(IPAddress.Loopback);
         SocketAddress target = SocketTesting.TargetOf(media, IPAddress.Loopback);
         byte[][] datagrams =
@@ -96,6 +106,7 @@ public class UdpMediaSocketTests
         await Task.Run(() => SocketTesting.WaitForReceived(media.Counters, datagrams.Length, SocketTesting.Deadline()));
 
         PacketKind[] expected = [PacketKind.Stun, PacketKind.Dtls, PacketKind.Rtp, PacketKind.Rtcp, PacketKind.TurnChannel, PacketKind.Zrtp];
+        await Task.Run(() => SocketTesting.WaitForHandled(handler, expected.Length));
         Assert.Equal(expected.Length, handler.Count);
         for (int i = 0; i < expected.Length; i++)
         {
@@ -107,17 +118,20 @@ public class UdpMediaSocketTests
         Assert.Equal(datagrams.Length, media.Counters.PacketsReceived);
     }
 
-    [Fact(Timeout = 30_000)]
-    public async Task HandlerThrowingOnEveryTenthDatagramDoesNotStopTheLoop()
+    [Theory(Timeout = 30_000)]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task HandlerThrowingOnEveryTenthDatagramDoesNotStopTheLoop(bool dedicatedReceiveThread)
     {
         var handler = new RecordingDatagramHandler(1_000) { ThrowEvery = 10 };
         var logger = new CountingLogger();
-        await using var media = UdpMediaSocket.Bind(new IPEndPoint(IPAddress.Loopback, 0), handler, logger: logger);
+        await using var media = UdpMediaSocket.Bind(new IPEndPoint(IPAddress.Loopback, 0), handler, Options(dedicatedReceiveThread), logger);
         using Socket client = SocketTesting.CreateClient(IPAddress.Loopback);
         SocketAddress target = SocketTesting.TargetOf(media, IPAddress.Loopback);
 
         await Task.Run(() => SocketTesting.SendRtpPaced(client, target, media.Counters, 100));
         await Task.Run(() => SocketTesting.SendRtpPaced(client, target, media.Counters, 5, firstSequence: 100));
+        await Task.Run(() => SocketTesting.WaitForHandled(handler, 105));
 
         Assert.Equal(105, handler.Count);
         Assert.Equal(10, media.Counters.HandlerErrors);
@@ -126,19 +140,22 @@ public class UdpMediaSocketTests
         Assert.False(media.Completion.IsCompleted);
     }
 
-    [Fact(Timeout = 30_000)]
-    public async Task HeldBuffersExhaustThePoolThenDatagramsAreDroppedAndCountedUntilReturned()
+    [Theory(Timeout = 30_000)]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task HeldBuffersExhaustThePoolThenDatagramsAreDroppedAndCountedUntilReturned(bool dedicatedReceiveThread)
     {
         const int slots = 8;
         var handler = new RecordingDatagramHandler(100) { HoldBuffers = true };
         await using var media = UdpMediaSocket.Bind(
             new IPEndPoint(IPAddress.Loopback, 0),
             handler,
-            new UdpMediaSocketOptions { Name = "exhaustion", PacketBufferCount = slots });
+            new UdpMediaSocketOptions { DedicatedReceiveThread = dedicatedReceiveThread, Name = "exhaustion", PacketBufferCount = slots });
         using Socket client = SocketTesting.CreateClient(IPAddress.Loopback);
         SocketAddress target = SocketTesting.TargetOf(media, IPAddress.Loopback);
 
         await Task.Run(() => SocketTesting.SendRtpPaced(client, target, media.Counters, slots));
+        await Task.Run(() => SocketTesting.WaitForHandled(handler, slots));
         Assert.Equal(slots, handler.HeldCount);
         Assert.Equal(0, media.Pool.Available);
 
@@ -149,6 +166,7 @@ public class UdpMediaSocketTests
         // The loop is waiting on its overflow buffer now; returned slots are used from the next datagram on.
         handler.ReleaseHeldBuffers();
         await Task.Run(() => SocketTesting.SendRtpPaced(client, target, media.Counters, 5, firstSequence: 100));
+        await Task.Run(() => SocketTesting.WaitForHandled(handler, slots + 5));
 
         Assert.Equal(slots + 5, handler.Count);
         Assert.Equal(100, handler.SequenceAt(slots));
@@ -175,10 +193,12 @@ public class UdpMediaSocketTests
         Assert.Equal(0, media.Counters.SendErrors);
     }
 
-    [Fact(Timeout = 30_000)]
-    public async Task HandlerAnswersTheSenderThroughTheTransportItWasGiven()
+    [Theory(Timeout = 30_000)]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task HandlerAnswersTheSenderThroughTheTransportItWasGiven(bool dedicatedReceiveThread)
     {
-        await using var media = UdpMediaSocket.Bind(new IPEndPoint(IPAddress.Loopback, 0), new RecordingDatagramHandler(16) { Echo = true });
+        await using var media = UdpMediaSocket.Bind(new IPEndPoint(IPAddress.Loopback, 0), new RecordingDatagramHandler(16) { Echo = true }, Options(dedicatedReceiveThread));
         using Socket client = SocketTesting.CreateClient(IPAddress.Loopback);
         byte[] stun = TestDatagrams.Stun();
 
@@ -190,8 +210,10 @@ public class UdpMediaSocketTests
         await Eventually.EqualAsync(1, () => media.Counters.PacketsSent);
     }
 
-    [Fact(Timeout = 30_000)]
-    public async Task DualModeSocketReceivesFromIPv4AndIPv6ClientsAndAnswersBoth()
+    [Theory(Timeout = 30_000)]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task DualModeSocketReceivesFromIPv4AndIPv6ClientsAndAnswersBoth(bool dedicatedReceiveThread)
     {
         if (!Socket.OSSupportsIPv6)
         {
@@ -199,7 +221,7 @@ public class UdpMediaSocketTests
         }
 
         var handler = new RecordingDatagramHandler(16) { Echo = true };
-        await using var media = UdpMediaSocket.Bind(new IPEndPoint(IPAddress.IPv6Any, 0), handler, new UdpMediaSocketOptions { Name = "dual" });
+        await using var media = UdpMediaSocket.Bind(new IPEndPoint(IPAddress.IPv6Any, 0), handler, new UdpMediaSocketOptions { DedicatedReceiveThread = dedicatedReceiveThread, Name = "dual" });
         using Socket client4 = SocketTesting.CreateClient(IPAddress.Loopback);
         using Socket client6 = SocketTesting.CreateClient(IPAddress.IPv6Loopback);
 
@@ -214,13 +236,16 @@ public class UdpMediaSocketTests
         Assert.Equal(4, sequence4);
         Assert.Equal(6, sequence6);
         Assert.Equal(2, handler.Count);
+        SpinWait.SpinUntil(() => media.Counters.PacketsSent >= 2, SocketTesting.Timeout);
         Assert.Equal(2, media.Counters.PacketsSent);
     }
 
-    [Fact(Timeout = 30_000)]
-    public async Task DisposeStopsTheLoopPromptlyAndSendsAfterwardsFail()
+    [Theory(Timeout = 30_000)]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task DisposeStopsTheLoopPromptlyAndSendsAfterwardsFail(bool dedicatedReceiveThread)
     {
-        var media = UdpMediaSocket.Bind(new IPEndPoint(IPAddress.Loopback, 0), new RecordingDatagramHandler(1));
+        var media = UdpMediaSocket.Bind(new IPEndPoint(IPAddress.Loopback, 0), new RecordingDatagramHandler(1), Options(dedicatedReceiveThread));
         using Socket client = SocketTesting.CreateClient(IPAddress.Loopback);
         SocketAddress clientAddress = media.CreateRemoteAddress((IPEndPoint)client.LocalEndPoint!);
 
@@ -233,14 +258,16 @@ public class UdpMediaSocketTests
         await media.DisposeAsync();
     }
 
-    [Fact(Timeout = 30_000)]
-    public async Task DatagramsNotShorterThanAPacketBufferAreDroppedAsOversize()
+    [Theory(Timeout = 30_000)]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task DatagramsNotShorterThanAPacketBufferAreDroppedAsOversize(bool dedicatedReceiveThread)
     {
         var handler = new RecordingDatagramHandler(16);
         await using var media = UdpMediaSocket.Bind(
             new IPEndPoint(IPAddress.Loopback, 0),
             handler,
-            new UdpMediaSocketOptions { Name = "oversize", PacketBufferSize = 256 });
+            new UdpMediaSocketOptions { DedicatedReceiveThread = dedicatedReceiveThread, Name = "oversize", PacketBufferSize = 256 });
         using Socket client = SocketTesting.CreateClient(IPAddress.Loopback);
         SocketAddress target = SocketTesting.TargetOf(media, IPAddress.Loopback);
 
@@ -249,6 +276,7 @@ public class UdpMediaSocketTests
         client.SendTo(TestDatagrams.Rtp(2, payloadLength: 240), SocketFlags.None, target);
         client.SendTo(TestDatagrams.Rtp(3, payloadLength: 239), SocketFlags.None, target);
         await Task.Run(() => SocketTesting.WaitForReceived(media.Counters, 3, SocketTesting.Deadline()));
+        await Task.Run(() => SocketTesting.WaitForHandled(handler, 1));
 
         Assert.Equal(2, media.Counters.DroppedOversize);
         Assert.Equal(1, handler.Count);
@@ -257,11 +285,13 @@ public class UdpMediaSocketTests
         Assert.Equal(255, handler.LengthAt(0));
     }
 
-    [Fact(Timeout = 30_000)]
-    public async Task SendingToAClosedPortDoesNotStopReceiving()
+    [Theory(Timeout = 30_000)]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task SendingToAClosedPortDoesNotStopReceiving(bool dedicatedReceiveThread)
     {
         var handler = new RecordingDatagramHandler(16);
-        await using var media = UdpMediaSocket.Bind(new IPEndPoint(IPAddress.Loopback, 0), handler);
+        await using var media = UdpMediaSocket.Bind(new IPEndPoint(IPAddress.Loopback, 0), handler, Options(dedicatedReceiveThread));
         SocketAddress closed;
         using (Socket gone = SocketTesting.CreateClient(IPAddress.Loopback))
         {
@@ -272,10 +302,35 @@ public class UdpMediaSocketTests
         media.TrySend(TestDatagrams.Rtp(1), closed);
         media.TrySend(TestDatagrams.Rtp(2), closed);
         await Task.Run(() => SocketTesting.SendRtpPaced(client, SocketTesting.TargetOf(media, IPAddress.Loopback), media.Counters, 3));
+        await Task.Run(() => SocketTesting.WaitForHandled(handler, 3));
 
         Assert.Equal(3, handler.Count);
         Assert.False(media.Completion.IsCompleted);
     }
+
+    [Theory(Timeout = 30_000)]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AnEmptyDatagramIsDroppedAsMalformedAndTheNextOneArrives(bool dedicatedReceiveThread)
+    {
+        // An empty datagram is what makes FIONREAD say 0 while poll says readable: the receive thread must read it.
+        var handler = new RecordingDatagramHandler(16);
+        await using var media = UdpMediaSocket.Bind(new IPEndPoint(IPAddress.Loopback, 0), handler, Options(dedicatedReceiveThread));
+        using Socket client = SocketTesting.CreateClient(IPAddress.Loopback);
+        SocketAddress target = SocketTesting.TargetOf(media, IPAddress.Loopback);
+
+        client.SendTo(ReadOnlySpan<byte>.Empty, SocketFlags.None, target);
+        client.SendTo(TestDatagrams.Rtp(9), SocketFlags.None, target);
+        await Task.Run(() => SocketTesting.WaitForReceived(media.Counters, 2, SocketTesting.Deadline()));
+        await Task.Run(() => SocketTesting.WaitForHandled(handler, 1));
+
+        Assert.Equal(1, media.Counters.DroppedMalformed);
+        Assert.Equal(1, handler.Count);
+        Assert.Equal(9, handler.SequenceAt(0));
+        Assert.True(handler.IsIntactAt(0));
+    }
+
+    private static UdpMediaSocketOptions Options(bool dedicatedReceiveThread) => new() { DedicatedReceiveThread = dedicatedReceiveThread };
 
     private static bool CanUse(string loopback) =>
         IPAddress.Parse(loopback).AddressFamily != AddressFamily.InterNetworkV6 || Socket.OSSupportsIPv6;
