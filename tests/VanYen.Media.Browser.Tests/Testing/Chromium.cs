@@ -28,6 +28,9 @@ internal sealed class Chromium : IAsyncDisposable
     /// </summary>
     public static async Task<Chromium> LaunchAsync(string fakeMicrophoneFile, int viewportWidth = 1024, string? fakeVideoFile = null)
     {
+        // Playwright's expectations wait 5 s by default: a page answering a server busy with the rest of the suite on
+        // two cores can take longer. A passing expectation returns as soon as it holds, so only a failure waits more.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var playwright = await Playwright.CreateAsync();
         string profile = Directory.CreateTempSubdirectory("vanyen-chromium-").FullName;
         try
