@@ -20,14 +20,8 @@ public class EmergencyPanelTests(EndToEndFixture fixture, ITestOutputHelper outp
     public async Task ADistrictEmergencyShowsTheBannerOnTheVillageConsoleAndOverridesItsBulletin()
     {
         await fixture.SilenceBothClustersAsync();
-        var speech = await SpeechFile.GetAsync();
-        await using var villageBrowser = await Chromium.LaunchAsync(speech.Path);
-        await using var districtBrowser = await Chromium.LaunchAsync(speech.Path);
-        var console = new List<string>();
-        IPage village = await villageBrowser.NewPageAsync(console);
-        IPage district = await districtBrowser.NewPageAsync(console);
-        await ConsolePages.SignInAsync(village, fixture, "pt.lang-hoc");
-        await ConsolePages.SignInAsync(district, fixture, "admin");
+        await using var consoles = await VillageAndDistrictConsoles.SignInAsync(fixture);
+        (IPage village, IPage district, List<string> console) = (consoles.Village, consoles.District, consoles.Console);
 
         string bulletin = await ConsolePages.StartBulletinAsync(fixture, "pt.an-thinh", "Bản tin xã", fixture.LangHocClusterId, repetitions: 20);
         var villageRow = ConsolePages.ClusterRow(village, fixture.LangHocClusterId);
@@ -81,13 +75,8 @@ public class EmergencyPanelTests(EndToEndFixture fixture, ITestOutputHelper outp
     {
         await fixture.SilenceBothClustersAsync();
         var speech = await SpeechFile.GetAsync();
-        await using var villageBrowser = await Chromium.LaunchAsync(speech.Path);
-        await using var districtBrowser = await Chromium.LaunchAsync(speech.Path);
-        var console = new List<string>();
-        IPage village = await villageBrowser.NewPageAsync(console);
-        IPage district = await districtBrowser.NewPageAsync(console);
-        await ConsolePages.SignInAsync(village, fixture, "pt.lang-hoc");
-        await ConsolePages.SignInAsync(district, fixture, "admin");
+        await using var consoles = await VillageAndDistrictConsoles.SignInAsync(fixture);
+        (IPage village, IPage district, List<string> console) = (consoles.Village, consoles.District, consoles.Console);
         // The officer is on a phone: the live mode and its on-air state fit 360 px.
         await district.SetViewportSizeAsync(360, 740);
 

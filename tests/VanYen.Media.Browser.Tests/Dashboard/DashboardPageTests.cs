@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.Playwright;
 using VanYen.Media.Browser.Tests.Media;
-using VanYen.Media.Browser.Tests.Testing;
 using VanYen.Media.Tests.Shared;
 using Xunit.Abstractions;
 
@@ -19,11 +18,8 @@ public class DashboardPageTests(ITestOutputHelper output)
     [Fact]
     public async Task AReceiverComesOnlineAndGoesOfflineAndABroadcastShowsWithItsStarterAndAMovingMeter()
     {
-        var speech = await SpeechFile.GetAsync();
-        using var district = await DashboardTestDistrict.CreateAsync();
-        await using var server = await ServerProcess.StartAsync(district.DataDirectory, "--VanYen:SeedDemo=false");
-        await using var browser = await Chromium.LaunchAsync(speech.Path, viewportWidth: 1280);
-        var console = new List<string>();
+        await using var rig = await DistrictBrowserRig.StartAsync(1280);
+        var (district, server, browser, console) = rig;
         IPage dashboard = await PageSteps.OpenDashboardAsync(browser, server, district.Username, district.Password, console);
         string receiver = $"li.receiver[data-receiver-id='{district.SpeakerReceiverId}']";
         string card = $"article.cluster-card[data-cluster-id='{district.ClusterId}']";
@@ -65,11 +61,8 @@ public class DashboardPageTests(ITestOutputHelper output)
     [Fact]
     public async Task TheAuditListFiltersByActionAndTheCsvExportHoldsTheSameRows()
     {
-        var speech = await SpeechFile.GetAsync();
-        using var district = await DashboardTestDistrict.CreateAsync();
-        await using var server = await ServerProcess.StartAsync(district.DataDirectory, "--VanYen:SeedDemo=false");
-        await using var browser = await Chromium.LaunchAsync(speech.Path, viewportWidth: 1280);
-        var console = new List<string>();
+        await using var rig = await DistrictBrowserRig.StartAsync(1280);
+        var (district, server, browser, console) = rig;
         IPage other = await browser.NewPageAsync(console);
         await other.GotoAsync(new Uri(server.Url, "/listen.html").ToString());
         for (int i = 0; i < 2; i++)
@@ -117,11 +110,8 @@ public class DashboardPageTests(ITestOutputHelper output)
     [Fact]
     public async Task TheDashboardHasNoHorizontalScrollAt360Pixels()
     {
-        var speech = await SpeechFile.GetAsync();
-        using var district = await DashboardTestDistrict.CreateAsync();
-        await using var server = await ServerProcess.StartAsync(district.DataDirectory, "--VanYen:SeedDemo=false");
-        await using var browser = await Chromium.LaunchAsync(speech.Path, viewportWidth: 360);
-        var console = new List<string>();
+        await using var rig = await DistrictBrowserRig.StartAsync(360);
+        var (district, server, browser, console) = rig;
         IPage dashboard = await PageSteps.OpenDashboardAsync(browser, server, district.Username, district.Password, console);
         await PageSteps.WaitForAsync(dashboard, "() => document.querySelectorAll('#audit-list .audit-entry').length > 0", null, "the audit list loads", console);
 

@@ -1,7 +1,5 @@
 using Microsoft.Playwright;
 using VanYen.Media.Browser.Tests.Media;
-using VanYen.Media.Browser.Tests.Testing;
-using VanYen.Media.Tests.Shared;
 using static Microsoft.Playwright.Assertions;
 
 namespace VanYen.Media.Browser.Tests.Dashboard;
@@ -17,11 +15,8 @@ public class ReceiverAdminTests
     [Fact]
     public async Task AnAdminAddsABrowserReceiverSetsUpAPhoneWithItsLinkThenANewCodeCutsThePhoneOffAndRemovingItEndsIt()
     {
-        var speech = await SpeechFile.GetAsync();
-        using var district = await DashboardTestDistrict.CreateAsync();
-        await using var server = await ServerProcess.StartAsync(district.DataDirectory, "--VanYen:SeedDemo=false");
-        await using var browser = await Chromium.LaunchAsync(speech.Path, viewportWidth: 360);
-        var console = new List<string>();
+        await using var rig = await DistrictBrowserRig.StartAsync(360);
+        var (district, server, browser, console) = rig;
         IPage dashboard = await PageSteps.OpenDashboardAsync(browser, server, district.AdminUsername, district.AdminPassword, console);
         string card = $"article.cluster-card[data-cluster-id='{district.ClusterId}']";
 

@@ -1,8 +1,6 @@
 using Microsoft.Playwright;
 using VanYen.Media.Browser.Tests.Dashboard;
 using VanYen.Media.Browser.Tests.Media;
-using VanYen.Media.Browser.Tests.Testing;
-using VanYen.Media.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace VanYen.Media.Browser.Tests.Speaker;
@@ -19,17 +17,9 @@ public class SpeakerHealthTests(ITestOutputHelper output)
     [Fact]
     public async Task TheDashboardShowsASpeakerPageOnlinePlayingTheLiveBulletinAndOfflineOnceItCloses()
     {
-        var speech = await SpeechFile.GetAsync();
-        using var district = await DashboardTestDistrict.CreateAsync();
-        await using var server = await ServerProcess.StartAsync(district.DataDirectory, "--VanYen:SeedDemo=false");
-        await using var browser = await Chromium.LaunchAsync(speech.Path, viewportWidth: 1280);
-        var console = new List<string>();
-
-        IPage dashboard = await browser.NewPageAsync(console);
-        await dashboard.GotoAsync(new Uri(server.Url, "/listen.html").ToString());
-        await PageSteps.LoginAsync(dashboard, district.Username, district.Password);
-        await dashboard.GotoAsync(new Uri(server.Url, "/dashboard").ToString());
-        await PageSteps.WaitForAsync(dashboard, "() => document.querySelectorAll('.cluster-card').length > 0 && window.vanyenDashboard?.connection?.state === 'Connected'", null, "the dashboard loads and connects", console);
+        await using var rig = await DistrictBrowserRig.StartAsync(1280);
+        var (district, server, browser, console) = rig;
+        IPage dashboard = await PageSteps.OpenDashboardAsync(browser, server, district.Username, district.Password, console);
         string receiver = $"li.receiver[data-receiver-id='{district.BrowserReceiverId}']";
         Assert.Equal("Chưa kết nối", (await dashboard.InnerTextAsync($"{receiver} .receiver-state")).Trim());
 

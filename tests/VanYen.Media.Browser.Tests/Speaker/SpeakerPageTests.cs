@@ -3,7 +3,6 @@ using Microsoft.Playwright;
 using VanYen.Media.Browser.Tests.Dashboard;
 using VanYen.Media.Browser.Tests.Media;
 using VanYen.Media.Browser.Tests.Testing;
-using VanYen.Media.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace VanYen.Media.Browser.Tests.Speaker;
@@ -21,11 +20,8 @@ public class SpeakerPageTests(ITestOutputHelper output)
     [Fact]
     public async Task TheSpeakerPlaysItsClustersLiveBroadcastShowsItAndReconnectsAfterItsConnectionDrops()
     {
-        var speech = await SpeechFile.GetAsync();
-        using var district = await DashboardTestDistrict.CreateAsync();
-        await using var server = await ServerProcess.StartAsync(district.DataDirectory, "--VanYen:SeedDemo=false");
-        await using var browser = await Chromium.LaunchAsync(speech.Path);
-        var console = new List<string>();
+        await using var rig = await DistrictBrowserRig.StartAsync();
+        var (district, server, browser, console) = rig;
 
         // The one-tap link: the code is remembered and leaves the address bar.
         IPage speaker = await browser.NewPageAsync(console);
@@ -45,7 +41,7 @@ public class SpeakerPageTests(ITestOutputHelper output)
         string details = await speaker.InnerTextAsync("#program-details");
         Assert.Contains(district.Username, details, StringComparison.Ordinal);
         Assert.Contains("Phát trực tiếp", details, StringComparison.Ordinal);
-        await AssertHearsSpeechAsync(speaker, speech, "at the speaker page");
+        await AssertHearsSpeechAsync(speaker, rig.Speech, "at the speaker page");
         await speaker.ScreenshotAsync(new PageScreenshotOptions { Path = DocsScreenshots.PathOf("speaker.png"), FullPage = true });
 
         // The server ends a connection's sessions when it goes: the page must notice and start a new one.
@@ -55,17 +51,14 @@ public class SpeakerPageTests(ITestOutputHelper output)
         await PageSteps.WaitForAsync(speaker, "() => window.vanyenSpeaker.state() === 'playing'", null, "the speaker plays again", console);
         await PageSteps.WaitForAsync(speaker, "async () => (await window.vanyenSpeaker.packetsReceived()) > 50", null, "packets arrive on the new session", console);
         output.WriteLine($"packets before the drop: {before}; the new session receives again");
-        await AssertHearsSpeechAsync(speaker, speech, "at the speaker page after it reconnected");
+        await AssertHearsSpeechAsync(speaker, rig.Speech, "at the speaker page after it reconnected");
     }
 
     [Fact]
     public async Task AWrongDeviceCodeGetsAClearVietnameseErrorAndNothingPlays()
     {
-        var speech = await SpeechFile.GetAsync();
-        using var district = await DashboardTestDistrict.CreateAsync();
-        await using var server = await ServerProcess.StartAsync(district.DataDirectory, "--VanYen:SeedDemo=false");
-        await using var browser = await Chromium.LaunchAsync(speech.Path);
-        var console = new List<string>();
+        await using var rig = await DistrictBrowserRig.StartAsync();
+        var (district, server, browser, console) = rig;
         IPage speaker = await browser.NewPageAsync(console);
         await speaker.GotoAsync(new Uri(server.Url, "/speaker").ToString());
         Assert.Equal("idle", await speaker.EvaluateAsync<string>("() => window.vanyenSpeaker.state()"));
@@ -93,11 +86,8 @@ public class SpeakerPageTests(ITestOutputHelper output)
     [Fact]
     public async Task TheSpeakerPageHasNoHorizontalScrollAt360Pixels()
     {
-        var speech = await SpeechFile.GetAsync();
-        using var district = await DashboardTestDistrict.CreateAsync();
-        await using var server = await ServerProcess.StartAsync(district.DataDirectory, "--VanYen:SeedDemo=false");
-        await using var browser = await Chromium.LaunchAsync(speech.Path, viewportWidth: 360);
-        var console = new List<string>();
+        await using var rig = await DistrictBrowserRig.StartAsync(360);
+        var (district, server, browser, console) = rig;
         IPage speaker = await browser.NewPageAsync(console);
         await speaker.GotoAsync(new Uri(server.Url, "/speaker").ToString());
         Assert.Equal(0, await PageSteps.HorizontalOverflowAsync(speaker));
